@@ -1,0 +1,13 @@
+// Small text helpers the rules need: trimming and counting characters (not bytes) in UTF-8.
+#pragma once
+#include <cstddef>
+#include <string_view>
+
+namespace spoc {
+
+std::string_view trim(std::string_view s);
+std::size_t utf8_length(std::string_view s);  // code points; a broken byte counts as one
+bool is_valid_utf8(std::string_view s);
+bool is_email(std::string_view s);
+
+}  // namespace spoc

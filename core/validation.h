@@ -1,0 +1,47 @@
+// Field-level validation shared by the portal (before sending) and the server
+// (before storing). Each problem names its field and a message key of the
+// message catalog, so each side can show it in the person's language.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "catalog.h"
+#include "request.h"
+
+namespace spoc {
+
+struct FieldError {
+    std::string field;  // "subject", "requester.email", "fields.asset_tag"; empty for the whole body
+    std::string code;   // message key, e.g. "error.length"
+    std::map<std::string, std::string> params;
+};
+
+using FieldErrors = std::vector<FieldError>;
+
+namespace limits {
+constexpr std::size_t subject_min = 3;
+constexpr std::size_t subject_max = 200;
+constexpr std::size_t description_max = 20000;
+constexpr std::size_t name_max = 100;
+constexpr std::size_t field_max = 1000;
+constexpr std::size_t comment_max = 20000;
+constexpr std::size_t reason_max = 2000;
+}  // namespace limits
+
+// Reads a POST /api/v1/requests body, checking the shape and the JSON types of
+// every member. Errors here mean the body cannot even be read as a request.
+FieldErrors parse_new_request(const json& body, NewRequest& out);
+
+// The rules: type from the catalog, subject 3-200 characters, description at
+// most 20,000, impact and urgency given, a name, a well-formed email, and the
+// type's own required fields and choices.
+FieldErrors validate_new_request(const NewRequest& r, const Catalog& catalog);
+
+// A reply or an internal note: 1-20,000 characters.
+FieldErrors validate_comment(const std::string& body);
+
+// The first error for one field, or nullptr: what a form shows under that field.
+const FieldError* error_for(const FieldErrors& errors, const std::string& field);
+
+}  // namespace spoc

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what spoc needs on a Debian 12 machine, once: apt packages, the
+# Dear ImGui 1.86 sources (Debian's source package) and the browser-test npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CACHE="$PWD/.cache"
+mkdir -p "$CACHE"
+
+PACKAGES="cmake g++ make pkg-config xz-utils emscripten nlohmann-json3-dev libcpp-httplib-dev
+doctest-dev libsqlite3-dev libsodium-dev libcli11-dev fonts-noto-core chromium wrk"
+
+missing=()
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # node is needed by emscripten and the browser tests; keep the machine's own if present
+  command -v node >/dev/null || DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq nodejs npm
+fi
+
+# Dear ImGui sources from Debian's source package, into the ignored cache.
+IMGUI="$CACHE/imgui-1.86"
+if [ ! -f "$IMGUI/imgui.cpp" ]; then
+  D="$CACHE/apt-src"
+  mkdir -p "$D/lists/partial"
+  MIRROR=$(grep -hoE '^URIs:\s*\S+' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
+  [ -n "$MIRROR" ] || MIRROR=$(grep -hoE '^deb\s+\S+' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | head -n1 || true)
+  [ -n "$MIRROR" ] || MIRROR="http://deb.debian.org/debian"
+  cat > "$D/src.sources" <<X
+Types: deb-src
+URIs: $MIRROR
+Suites: bookworm
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+X
+  A=(-o "Dir::Etc::SourceList=$D/src.sources" -o Dir::Etc::SourceParts=/dev/null -o "Dir::State::Lists=$D/lists")
+  apt-get "${A[@]}" -qq update
+  (cd "$D" && apt-get "${A[@]}" -qq source --download-only imgui)
+  tar xf "$D"/imgui_1.86*.orig.tar.xz -C "$CACHE"
+  [ -f "$IMGUI/imgui.cpp" ] || { echo "setup: imgui sources not found after download" >&2; exit 1; }
+fi
+
+# Browser-test tooling (playwright-core drives Debian's Chromium).
+if [ ! -d tests/browser/node_modules/playwright-core ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent)
+fi

@@ -1,0 +1,40 @@
+// What every route shares: JSON responses, the JSON error of DESIGN.md, reading
+// a JSON body (415/400), the bearer token and the person's language.
+#pragma once
+#include <httplib.h>
+
+#include <optional>
+#include <string>
+
+#include "messages.h"
+#include "request.h"
+#include "validation.h"
+
+namespace spoc {
+
+constexpr std::size_t kMaxBodyBytes = 1 << 20;  // 1 MiB; larger bodies get 413
+
+void send_json(httplib::Response& res, int status, const json& body);
+
+// {"error": {"code", "message", "field"?, "details"?}}
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
+                const std::string& field = "");
+
+// 422 (or the given status) listing every field error, the first one as "field".
+void send_field_errors(httplib::Response& res, const FieldErrors& errors, const Messages& messages,
+                       int status = 422);
+
+// The body as JSON, or nullopt after answering 415 (not JSON) or 400 (malformed).
+std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res);
+
+// The token of "Authorization: Bearer <token>", or "".
+std::string bearer_token(const httplib::Request& req);
+
+// "de" for "Accept-Language: de-DE,de;q=0.9" or ?lang=de, else "en".
+std::string request_language(const httplib::Request& req, const json& messages_config);
+
+// Turns any response of 400 and above without a body into the JSON error (used
+// for httplib's own answers: unknown path, 413, malformed HTTP).
+void fill_error_body(const httplib::Request& req, httplib::Response& res);
+
+}  // namespace spoc

@@ -1,0 +1,40 @@
+// What the routes share: the store, the desk token's hash, the catalog and
+// messages in each language, and the clock. Each resource registers its routes.
+#pragma once
+#include <httplib.h>
+
+#include <functional>
+#include <map>
+#include <string>
+
+#include "catalog.h"
+#include "clock.h"
+#include "messages.h"
+#include "store.h"
+
+namespace spoc {
+
+class App {
+public:
+    App(Store& store, std::string desk_token_hash, std::function<Timestamp()> clock);
+
+    Store& store;
+    const std::string desk_token_hash;
+    const std::function<Timestamp()> now;
+    const json messages_config;  // assets/messages.json
+    const json catalog_config;   // assets/catalog.json
+
+    const Catalog& catalog(const std::string& lang) const;  // English when lang is unknown
+    const Messages& messages(const std::string& lang) const;
+    bool is_desk(const std::string& token) const;
+
+private:
+    std::map<std::string, Catalog> catalogs_;
+    std::map<std::string, Messages> messages_;
+};
+
+void register_health_routes(httplib::Server& server, App& app);
+void register_catalog_routes(httplib::Server& server, App& app);
+void register_request_routes(httplib::Server& server, App& app);
+
+}  // namespace spoc

@@ -1,0 +1,131 @@
+// spoc-server: the service desk's API and portal from one process, on an
+// embedded SQLite database. See --help for the flags.
+#include <CLI/CLI.hpp>
+#include <httplib.h>
+#include <pthread.h>
+#include <signal.h>
+
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "api.h"
+#include "app.h"
+#include "sqlite_store.h"
+#include "tokens.h"
+
+namespace {
+
+// The desk token's hash lives in the database; the token itself is shown only when made.
+std::string desk_token_hash(spoc::Store& store, const std::string& given) {
+    if (!given.empty()) {
+        const std::string hash = spoc::hash_token(given);
+        store.set_setting("desk_token_hash", hash);
+        return hash;
+    }
+    if (auto stored = store.setting("desk_token_hash")) return *stored;
+    const std::string token = spoc::new_token();
+    const std::string hash = spoc::hash_token(token);
+    store.set_setting("desk_token_hash", hash);
+    std::cout << "Desk token (shown only now; keep it, or set a new one with --desk-token):\n  " << token << "\n";
+    return hash;
+}
+
+void configure(httplib::Server& server, const std::string& web) {
+    server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    server.set_tcp_nodelay(true);
+    server.set_payload_max_length(spoc::kMaxBodyBytes);
+    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_timeout(5);
+    server.set_read_timeout(10);
+    server.set_write_timeout(10);
+    server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+    server.set_error_handler(httplib::Server::HandlerWithResponse(
+        [](const httplib::Request& req, httplib::Response& res) {
+            spoc::fill_error_body(req, res);
+            return httplib::Server::HandlerResponse::Handled;
+        }));
+    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        try {
+            std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            std::cerr << "error: " << req.method << " " << req.path << ": " << e.what() << "\n";
+        } catch (...) {
+            std::cerr << "error: " << req.method << " " << req.path << ": unknown exception\n";
+        }
+        spoc::send_error(res, 500, "internal", "Something went wrong on the server.");
+    });
+    for (const auto& [ext, type] : std::initializer_list<std::pair<const char*, const char*>>{
+             {"html", "text/html; charset=utf-8"},
+             {"js", "text/javascript; charset=utf-8"},
+             {"wasm", "application/wasm"},
+             {"json", "application/json"},
+             {"data", "application/octet-stream"},
+             {"ttf", "font/ttf"},
+             {"png", "image/png"},
+             {"svg", "image/svg+xml"}})
+        server.set_file_extension_and_mimetype_mapping(ext, type);
+    if (!server.set_mount_point("/", web, {{"Cache-Control", "no-cache"}}))
+        std::cerr << "warning: portal folder " << web << " not found; serving the API only\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"spoc-server: a single point of contact service desk (API and portal)"};
+    std::string host = "127.0.0.1", data = "data/spoc.db", web = "build/web/site", desk_token;
+    int port = 8080;
+    cli.add_option("--host", host, "address to listen on")->capture_default_str();
+    cli.add_option("--port", port, "port to listen on (0 picks a free one)")->capture_default_str()->check(CLI::Range(0, 65535));
+    cli.add_option("--data", data, "SQLite database file (created when missing)")->capture_default_str();
+    cli.add_option("--web", web, "folder with index.html and the portal's js/wasm")->capture_default_str();
+    cli.add_option("--desk-token", desk_token, "token of the service desk (default: generated at first start)");
+    CLI11_PARSE(cli, argc, argv);
+
+    // SIGINT/SIGTERM are taken by one thread with sigwait, which then stops the server.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    signal(SIGPIPE, SIG_IGN);
+
+    try {
+        const auto folder = std::filesystem::path(data).parent_path();
+        if (!folder.empty()) std::filesystem::create_directories(folder);
+        spoc::SqliteStore store(data);
+        spoc::App app(store, desk_token_hash(store, desk_token),
+                      [] { return static_cast<spoc::Timestamp>(std::time(nullptr)); });
+
+        httplib::Server server;
+        configure(server, web);
+        spoc::register_health_routes(server, app);
+        spoc::register_catalog_routes(server, app);
+        spoc::register_request_routes(server, app);
+
+        if (port == 0) {
+            port = server.bind_to_any_port(host);
+            if (port < 0) throw std::runtime_error("cannot listen on " + host);
+        } else if (!server.bind_to_port(host, port)) {
+            throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
+                                     " (in use? try --port)");
+        }
+        std::thread stopper([&server, &stop_signals] {
+            int sig = 0;
+            sigwait(&stop_signals, &sig);
+            server.stop();
+        });
+        std::cout << "spoc is serving http://" << host << ":" << port << "/ (database " << data << ")" << std::endl;
+        server.listen_after_bind();
+        if (stopper.joinable()) {
+            kill(getpid(), SIGTERM);  // wakes the stopper when the server ended on its own
+            stopper.join();
+        }
+        std::cout << "spoc stopped" << std::endl;
+    } catch (const std::exception& e) {
+        std::cerr << "spoc-server: " << e.what() << std::endl;
+        return 1;
+    }
+    return 0;
+}

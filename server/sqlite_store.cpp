@@ -1,0 +1,327 @@
+// SQLite implementation of Store.
+//
+// [SECTION] Statement: a prepared statement with RAII and typed binding
+// [SECTION] Schema and migrations
+// [SECTION] Reads
+// [SECTION] Writes
+#include "sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <string_view>
+
+namespace spoc {
+namespace {
+
+// [SECTION] Statement ------------------------------------------------------------
+
+class Statement {
+public:
+    Statement(sqlite3* db, std::string_view sql) : db_(db) {
+        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
+            throw StoreError(std::string("prepare: ") + sqlite3_errmsg(db));
+    }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(stmt_, i, v)); }
+    Statement& bind(int i, int v) { return check(sqlite3_bind_int(stmt_, i, v)); }
+    Statement& bind(int i, const std::string& v) {
+        return check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+    }
+    Statement& bind(int i, const char* v) { return bind(i, std::string(v)); }
+
+    // true while there is a row
+    bool step() {
+        const int rc = sqlite3_step(stmt_);
+        if (rc == SQLITE_ROW) return true;
+        if (rc == SQLITE_DONE) return false;
+        throw StoreError(std::string("step: ") + sqlite3_errmsg(db_));
+    }
+    std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
+    std::string text(int col) {
+        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+    }
+
+private:
+    Statement& check(int rc) {
+        if (rc != SQLITE_OK) throw StoreError(std::string("bind: ") + sqlite3_errmsg(db_));
+        return *this;
+    }
+    sqlite3* db_;
+    sqlite3_stmt* stmt_ = nullptr;
+};
+
+void exec(sqlite3* db, const char* sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+        std::string msg = err ? err : "unknown error";
+        sqlite3_free(err);
+        throw StoreError(msg);
+    }
+}
+
+// BEGIN IMMEDIATE ... COMMIT, rolled back when the scope is left by an exception.
+class Transaction {
+public:
+    explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
+    ~Transaction() {
+        if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+    void commit() {
+        exec(db_, "COMMIT");
+        done_ = true;
+    }
+
+private:
+    sqlite3* db_;
+    bool done_ = false;
+};
+
+std::string str(const json& v) { return v.get<std::string>(); }
+
+constexpr const char* kRequestColumns =
+    "id, kind, type, subject, description, impact, urgency, priority, state, requester_name, requester_email, "
+    "fields, created_at, updated_at";
+
+Request read_request(Statement& s) {
+    Request r;
+    r.id = s.integer(0);
+    r.ref = format_ref(r.id);
+    r.kind = json(s.text(1)).get<Kind>();
+    r.type = s.text(2);
+    r.subject = s.text(3);
+    r.description = s.text(4);
+    r.impact = level_from_string(s.text(5));
+    r.urgency = level_from_string(s.text(6));
+    r.priority = static_cast<int>(s.integer(7));
+    r.state = state_from_string(s.text(8));
+    r.requester = {s.text(9), s.text(10)};
+    r.fields = json::parse(s.text(11), nullptr, false);
+    if (!r.fields.is_object()) r.fields = json::object();
+    r.created_at = s.integer(12);
+    r.updated_at = s.integer(13);
+    return r;
+}
+
+// [SECTION] Schema and migrations ----------------------------------------------------
+
+// Each entry moves the schema one version forward; PRAGMA user_version says how far a file is.
+const char* const kMigrations[] = {
+    R"sql(
+    CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE requests (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        type TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        description TEXT NOT NULL,
+        impact TEXT NOT NULL,
+        urgency TEXT NOT NULL,
+        priority INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        requester_name TEXT NOT NULL,
+        requester_email TEXT NOT NULL,
+        fields TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        follow_token_hash TEXT NOT NULL
+    );
+    CREATE INDEX requests_state ON requests (state, id);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        request_id INTEGER NOT NULL REFERENCES requests (id),
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        from_state TEXT,
+        to_state TEXT,
+        reason TEXT,
+        body TEXT,
+        internal INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_request ON events (request_id, id);
+    )sql",
+};
+
+}  // namespace
+
+SqliteStore::SqliteStore(const std::string& path) {
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                        nullptr) != SQLITE_OK) {
+        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw StoreError("cannot open " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    try {
+        exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        migrate();
+    } catch (...) {
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw;
+    }
+}
+
+SqliteStore::~SqliteStore() { sqlite3_close(db_); }
+
+void SqliteStore::migrate() {
+    Statement version(db_, "PRAGMA user_version");
+    version.step();
+    const auto current = version.integer(0);
+    const auto latest = static_cast<std::int64_t>(std::size(kMigrations));
+    if (current > latest) throw StoreError("the database was written by a newer spoc (schema " +
+                                           std::to_string(current) + ")");
+    for (auto v = current; v < latest; ++v) {
+        Transaction tx(db_);
+        exec(db_, kMigrations[v]);
+        exec(db_, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+        tx.commit();
+    }
+}
+
+// [SECTION] Reads ------------------------------------------------------------------
+
+bool SqliteStore::healthy() {
+    std::lock_guard lock(mutex_);
+    try {
+        Statement s(db_, "SELECT 1");
+        return s.step() && s.integer(0) == 1;
+    } catch (const StoreError&) {
+        return false;
+    }
+}
+
+std::optional<Request> SqliteStore::find(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    return find_locked(id);
+}
+
+std::optional<Request> SqliteStore::find_locked(std::int64_t id) {
+    Statement s(db_, std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    Request r = read_request(s);
+    Statement ev(db_,
+                 "SELECT at, actor, kind, from_state, to_state, reason, body, internal FROM events "
+                 "WHERE request_id = ? ORDER BY id");
+    ev.bind(1, id);
+    while (ev.step()) {
+        Event e;
+        e.at = ev.integer(0);
+        e.actor = ev.text(1);
+        e.kind = json(ev.text(2)).get<EventKind>();
+        e.from = state_from_string(ev.text(3));
+        e.to = state_from_string(ev.text(4));
+        e.reason = ev.text(5);
+        e.body = ev.text(6);
+        e.internal = ev.integer(7) != 0;
+        r.timeline.push_back(std::move(e));
+    }
+    return r;
+}
+
+std::optional<std::string> SqliteStore::follow_token_hash(std::int64_t id) {
+    std::lock_guard lock(mutex_);
+    Statement s(db_, "SELECT follow_token_hash FROM requests WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+RequestPage SqliteStore::list(const RequestFilter& f) {
+    std::string sql = std::string("SELECT ") + kRequestColumns + " FROM requests WHERE 1=1";
+    if (f.before_id > 0) sql += " AND id < ?1";
+    if (f.state) sql += " AND state = ?2";
+    if (f.kind) sql += " AND kind = ?3";
+    if (f.priority) sql += " AND priority = ?4";
+    if (f.type) sql += " AND type = ?5";
+    sql += " ORDER BY id DESC LIMIT ?6";
+
+    std::lock_guard lock(mutex_);
+    Statement s(db_, sql);
+    if (f.before_id > 0) s.bind(1, f.before_id);
+    if (f.state) s.bind(2, to_string(*f.state));
+    if (f.kind) s.bind(3, str(json(*f.kind)));
+    if (f.priority) s.bind(4, *f.priority);
+    if (f.type) s.bind(5, *f.type);
+    s.bind(6, f.limit + 1);  // one more tells whether a next page exists
+    RequestPage page;
+    while (s.step()) page.items.push_back(read_request(s));
+    if (static_cast<int>(page.items.size()) > f.limit) {
+        page.items.pop_back();
+        page.next = page.items.back().id;
+    }
+    return page;
+}
+
+std::optional<std::string> SqliteStore::setting(const std::string& key) {
+    std::lock_guard lock(mutex_);
+    Statement s(db_, "SELECT value FROM settings WHERE key = ?");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return s.text(0);
+}
+
+// [SECTION] Writes -----------------------------------------------------------------
+
+void SqliteStore::insert_event(std::int64_t request_id, const Event& e) {
+    Statement s(db_,
+                "INSERT INTO events (request_id, at, actor, kind, from_state, to_state, reason, body, internal) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, request_id).bind(2, e.at).bind(3, e.actor).bind(4, str(json(e.kind)));
+    s.bind(5, e.kind == EventKind::state_changed ? to_string(e.from) : "");
+    s.bind(6, e.kind == EventKind::state_changed ? to_string(e.to) : "");
+    s.bind(7, e.reason).bind(8, e.body).bind(9, e.internal ? 1 : 0);
+    s.step();
+}
+
+Request SqliteStore::create(const Request& r, const std::string& follow_token_hash) {
+    std::lock_guard lock(mutex_);
+    Transaction tx(db_);
+    Statement s(db_,
+                "INSERT INTO requests (kind, type, subject, description, impact, urgency, priority, state, "
+                "requester_name, requester_email, fields, created_at, updated_at, follow_token_hash) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, str(json(r.kind))).bind(2, r.type).bind(3, r.subject).bind(4, r.description);
+    s.bind(5, str(json(r.impact))).bind(6, str(json(r.urgency))).bind(7, r.priority).bind(8, to_string(r.state));
+    s.bind(9, r.requester.name).bind(10, r.requester.email).bind(11, r.fields.dump());
+    s.bind(12, r.created_at).bind(13, r.updated_at).bind(14, follow_token_hash);
+    s.step();
+    Request out = r;
+    out.id = sqlite3_last_insert_rowid(db_);
+    out.ref = format_ref(out.id);
+    for (const Event& e : r.timeline) insert_event(out.id, e);
+    tx.commit();
+    return out;
+}
+
+std::optional<Request> SqliteStore::update(std::int64_t id, const std::function<bool(Request&)>& change) {
+    std::lock_guard lock(mutex_);
+    Transaction tx(db_);
+    std::optional<Request> r = find_locked(id);
+    if (!r) return std::nullopt;
+    const std::size_t known_events = r->timeline.size();
+    if (!change(*r)) return r;
+    Statement s(db_, "UPDATE requests SET state = ?, updated_at = ? WHERE id = ?");
+    s.bind(1, to_string(r->state)).bind(2, r->updated_at).bind(3, id);
+    s.step();
+    for (std::size_t i = known_events; i < r->timeline.size(); ++i) insert_event(id, r->timeline[i]);
+    tx.commit();
+    return r;
+}
+
+void SqliteStore::set_setting(const std::string& key, const std::string& value) {
+    std::lock_guard lock(mutex_);
+    Transaction tx(db_);
+    Statement s(db_, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    s.bind(1, key).bind(2, value);
+    s.step();
+    tx.commit();
+}
+
+}  // namespace spoc
