@@ -45,10 +45,17 @@ std::optional<Timestamp> from_rfc3339(std::string_view s) {
     int y, mo, d, h, mi, sec;
     char z = 0;
     if (s.size() != 20) return std::nullopt;
+    // Exactly YYYY-MM-DDThh:mm:ssZ: sscanf alone would accept signs and spaces inside.
+    for (std::size_t i = 0; i < 20; ++i) {
+        const char want = "dddd-dd-ddTdd:dd:ddZ"[i];
+        if (want == 'd' ? s[i] < '0' || s[i] > '9' : s[i] != want) return std::nullopt;
+    }
     const std::string str(s);
     if (std::sscanf(str.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%c", &y, &mo, &d, &h, &mi, &sec, &z) != 7 || z != 'Z')
         return std::nullopt;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return std::nullopt;
+    const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    const int month_days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (mo < 1 || mo > 12 || d < 1 || d > month_days[mo - 1] || h > 23 || mi > 59 || sec > 60) return std::nullopt;
     return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 + mi * 60 + sec;
 }
 

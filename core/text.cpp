@@ -22,10 +22,15 @@ bool is_valid_utf8(std::string_view s) {
     std::size_t i = 0;
     while (i < s.size()) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        // RFC 3629: no overlong forms (C0, C1, E0 80-9F, F0 80-8F), no surrogates (ED A0-BF),
+        // nothing above U+10FFFF (F4 90-BF, F5-FF).
+        std::size_t len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : (c >> 4) == 0xE ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
         if (len == 0 || i + len > s.size()) return false;
         for (std::size_t k = 1; k < len; ++k)
             if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+        const unsigned char c1 = len > 1 ? static_cast<unsigned char>(s[i + 1]) : 0x80;
+        if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 > 0x8F))
+            return false;
         i += len;
     }
     return true;
@@ -39,7 +44,7 @@ bool is_email(std::string_view s) {
     const std::string_view domain = s.substr(at + 1);
     const auto dot = domain.rfind('.');
     if (dot == std::string_view::npos || dot == 0 || dot + 1 >= domain.size()) return false;
-    if (domain.find("..") != std::string_view::npos || domain.front() == '-' ) return false;
+    if (domain.find("..") != std::string_view::npos || domain.front() == '-' || domain.front() == '.') return false;
     for (unsigned char c : s)
         if (c <= ' ' || c == 0x7F || c == '<' || c == '>' || c == ',' || c == ';' || c == '"') return false;
     return true;
