@@ -2,6 +2,9 @@
 //
 // [SECTION] Statement: a prepared statement with RAII and typed binding
 // [SECTION] Schema and migrations
+// [SECTION] Queries shared by reads and writes
+// [SECTION] Opening and closing
+// [SECTION] Group commit
 // [SECTION] Reads
 // [SECTION] Writes
 #include "sqlite_store.h"
@@ -62,23 +65,6 @@ void exec(sqlite3* db, const char* sql) {
         throw StoreError(msg);
     }
 }
-
-// BEGIN IMMEDIATE ... COMMIT, rolled back when the scope is left by an exception.
-class Transaction {
-public:
-    explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
-    ~Transaction() {
-        if (!done_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-    }
-    void commit() {
-        exec(db_, "COMMIT");
-        done_ = true;
-    }
-
-private:
-    sqlite3* db_;
-    bool done_ = false;
-};
 
 std::string str(const json& v) { return v.get<std::string>(); }
 
@@ -146,67 +132,15 @@ const char* const kMigrations[] = {
     )sql",
 };
 
-}  // namespace
 
-SqliteStore::SqliteStore(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-                        nullptr) != SQLITE_OK) {
-        std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw StoreError("cannot open " + path + ": " + msg);
-    }
-    sqlite3_busy_timeout(db_, 5000);
-    try {
-        exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-        migrate();
-    } catch (...) {
-        sqlite3_close(db_);
-        db_ = nullptr;
-        throw;
-    }
-}
+// [SECTION] Queries shared by reads and writes ---------------------------------------
 
-SqliteStore::~SqliteStore() { sqlite3_close(db_); }
-
-void SqliteStore::migrate() {
-    Statement version(db_, "PRAGMA user_version");
-    version.step();
-    const auto current = version.integer(0);
-    const auto latest = static_cast<std::int64_t>(std::size(kMigrations));
-    if (current > latest) throw StoreError("the database was written by a newer spoc (schema " +
-                                           std::to_string(current) + ")");
-    for (auto v = current; v < latest; ++v) {
-        Transaction tx(db_);
-        exec(db_, kMigrations[v]);
-        exec(db_, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
-        tx.commit();
-    }
-}
-
-// [SECTION] Reads ------------------------------------------------------------------
-
-bool SqliteStore::healthy() {
-    std::lock_guard lock(mutex_);
-    try {
-        Statement s(db_, "SELECT 1");
-        return s.step() && s.integer(0) == 1;
-    } catch (const StoreError&) {
-        return false;
-    }
-}
-
-std::optional<Request> SqliteStore::find(std::int64_t id) {
-    std::lock_guard lock(mutex_);
-    return find_locked(id);
-}
-
-std::optional<Request> SqliteStore::find_locked(std::int64_t id) {
-    Statement s(db_, std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
+std::optional<Request> find_request(sqlite3* db, std::int64_t id) {
+    Statement s(db, std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     Request r = read_request(s);
-    Statement ev(db_,
+    Statement ev(db,
                  "SELECT at, actor, kind, from_state, to_state, reason, body, internal FROM events "
                  "WHERE request_id = ? ORDER BY id");
     ev.bind(1, id);
@@ -225,12 +159,191 @@ std::optional<Request> SqliteStore::find_locked(std::int64_t id) {
     return r;
 }
 
+void insert_event(sqlite3* db, std::int64_t request_id, const Event& e) {
+    Statement s(db,
+                "INSERT INTO events (request_id, at, actor, kind, from_state, to_state, reason, body, internal) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, request_id).bind(2, e.at).bind(3, e.actor).bind(4, str(json(e.kind)));
+    s.bind(5, e.kind == EventKind::state_changed ? to_string(e.from) : "");
+    s.bind(6, e.kind == EventKind::state_changed ? to_string(e.to) : "");
+    s.bind(7, e.reason).bind(8, e.body).bind(9, e.internal ? 1 : 0);
+    s.step();
+}
+
+sqlite3* open_connection(const std::string& path, int flags) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+        std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close(db);
+        throw StoreError("cannot open " + path + ": " + msg);
+    }
+    sqlite3_busy_timeout(db, 5000);
+    return db;
+}
+
+void migrate(sqlite3* db) {
+    Statement version(db, "PRAGMA user_version");
+    version.step();
+    const auto current = version.integer(0);
+    const auto latest = static_cast<std::int64_t>(std::size(kMigrations));
+    if (current > latest)
+        throw StoreError("the database was written by a newer spoc (schema " + std::to_string(current) + ")");
+    for (auto v = current; v < latest; ++v) {
+        exec(db, "BEGIN IMMEDIATE");
+        try {
+            exec(db, kMigrations[v]);
+            exec(db, ("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+            exec(db, "COMMIT");
+        } catch (...) {
+            sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+            throw;
+        }
+    }
+}
+
+constexpr std::size_t kMaxBatch = 256;
+
+}  // namespace
+
+// [SECTION] Opening and closing --------------------------------------------------------
+
+SqliteStore::SqliteStore(const std::string& path, int readers) {
+    try {
+        writer_ = open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        exec(writer_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        migrate(writer_);
+        for (int i = 0; i < readers; ++i) {
+            readers_.push_back(open_connection(path, SQLITE_OPEN_READONLY));
+            idle_readers_.push_back(readers_.back());
+        }
+    } catch (...) {
+        for (sqlite3* db : readers_) sqlite3_close(db);
+        sqlite3_close(writer_);
+        throw;
+    }
+    writer_thread_ = std::thread([this] { run_writer(); });
+}
+
+SqliteStore::~SqliteStore() {
+    {
+        std::lock_guard lock(write_mutex_);
+        stopping_ = true;
+    }
+    write_queued_.notify_all();
+    writer_thread_.join();
+    for (sqlite3* db : readers_) sqlite3_close(db);
+    sqlite3_close(writer_);
+}
+
+// [SECTION] Group commit -----------------------------------------------------------------
+
+void SqliteStore::write(const std::function<bool(sqlite3*)>& work) {
+    WriteJob job{&work, nullptr};
+    std::unique_lock lock(write_mutex_);
+    if (stopping_) throw StoreError("the store is closing");
+    write_queue_.push_back(&job);
+    write_queued_.notify_one();
+    write_done_.wait(lock, [&job] { return job.done; });
+    if (job.error) std::rethrow_exception(job.error);
+}
+
+// Takes everything queued, runs each write under its own savepoint inside one
+// transaction, commits once (one fsync), then wakes the writers' callers.
+void SqliteStore::run_writer() {
+    for (;;) {
+        std::vector<WriteJob*> batch;
+        {
+            std::unique_lock lock(write_mutex_);
+            write_queued_.wait(lock, [this] { return stopping_ || !write_queue_.empty(); });
+            if (write_queue_.empty()) return;  // stopping, nothing left
+            while (!write_queue_.empty() && batch.size() < kMaxBatch) {
+                batch.push_back(write_queue_.front());
+                write_queue_.pop_front();
+            }
+        }
+        std::exception_ptr batch_error;
+        try {
+            exec(writer_, "BEGIN IMMEDIATE");
+        } catch (...) {
+            batch_error = std::current_exception();
+        }
+        for (WriteJob* job : batch) {
+            if (batch_error) break;
+            try {
+                exec(writer_, "SAVEPOINT job");
+                const bool keep = (*job->work)(writer_);
+                exec(writer_, keep ? "RELEASE job" : "ROLLBACK TO job; RELEASE job");
+            } catch (...) {
+                job->error = std::current_exception();
+                sqlite3_exec(writer_, "ROLLBACK TO job; RELEASE job", nullptr, nullptr, nullptr);
+            }
+        }
+        if (!batch_error) {
+            try {
+                exec(writer_, "COMMIT");
+            } catch (...) {
+                batch_error = std::current_exception();
+                sqlite3_exec(writer_, "ROLLBACK", nullptr, nullptr, nullptr);
+            }
+        }
+        {
+            std::lock_guard lock(write_mutex_);
+            for (WriteJob* job : batch) {
+                if (batch_error) job->error = batch_error;
+                job->done = true;
+            }
+        }
+        write_done_.notify_all();
+    }
+}
+
+template <typename Fn>
+auto SqliteStore::read(Fn&& fn) {
+    sqlite3* db = nullptr;
+    {
+        std::unique_lock lock(read_mutex_);
+        reader_free_.wait(lock, [this] { return !idle_readers_.empty(); });
+        db = idle_readers_.back();
+        idle_readers_.pop_back();
+    }
+    struct Return {
+        SqliteStore* store;
+        sqlite3* db;
+        ~Return() {
+            {
+                std::lock_guard lock(store->read_mutex_);
+                store->idle_readers_.push_back(db);
+            }
+            store->reader_free_.notify_one();
+        }
+    } give_back{this, db};
+    return fn(db);
+}
+
+// [SECTION] Reads ------------------------------------------------------------------------
+
+bool SqliteStore::healthy() {
+    try {
+        return read([](sqlite3* db) {
+            Statement s(db, "SELECT count(*) FROM settings");
+            return s.step();
+        });
+    } catch (const StoreError&) {
+        return false;
+    }
+}
+
+std::optional<Request> SqliteStore::find(std::int64_t id) {
+    return read([id](sqlite3* db) { return find_request(db, id); });
+}
+
 std::optional<std::string> SqliteStore::follow_token_hash(std::int64_t id) {
-    std::lock_guard lock(mutex_);
-    Statement s(db_, "SELECT follow_token_hash FROM requests WHERE id = ?");
-    s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return s.text(0);
+    return read([id](sqlite3* db) -> std::optional<std::string> {
+        Statement s(db, "SELECT follow_token_hash FROM requests WHERE id = ?");
+        s.bind(1, id);
+        if (!s.step()) return std::nullopt;
+        return s.text(0);
+    });
 }
 
 RequestPage SqliteStore::list(const RequestFilter& f) {
@@ -241,87 +354,80 @@ RequestPage SqliteStore::list(const RequestFilter& f) {
     if (f.priority) sql += " AND priority = ?4";
     if (f.type) sql += " AND type = ?5";
     sql += " ORDER BY id DESC LIMIT ?6";
-
-    std::lock_guard lock(mutex_);
-    Statement s(db_, sql);
-    if (f.before_id > 0) s.bind(1, f.before_id);
-    if (f.state) s.bind(2, to_string(*f.state));
-    if (f.kind) s.bind(3, str(json(*f.kind)));
-    if (f.priority) s.bind(4, *f.priority);
-    if (f.type) s.bind(5, *f.type);
-    s.bind(6, f.limit + 1);  // one more tells whether a next page exists
-    RequestPage page;
-    while (s.step()) page.items.push_back(read_request(s));
-    if (static_cast<int>(page.items.size()) > f.limit) {
-        page.items.pop_back();
-        page.next = page.items.back().id;
-    }
-    return page;
+    return read([&](sqlite3* db) {
+        Statement s(db, sql);
+        if (f.before_id > 0) s.bind(1, f.before_id);
+        if (f.state) s.bind(2, to_string(*f.state));
+        if (f.kind) s.bind(3, str(json(*f.kind)));
+        if (f.priority) s.bind(4, *f.priority);
+        if (f.type) s.bind(5, *f.type);
+        s.bind(6, f.limit + 1);  // one more tells whether a next page exists
+        RequestPage page;
+        while (s.step()) page.items.push_back(read_request(s));
+        if (static_cast<int>(page.items.size()) > f.limit) {
+            page.items.pop_back();
+            page.next = page.items.back().id;
+        }
+        return page;
+    });
 }
 
 std::optional<std::string> SqliteStore::setting(const std::string& key) {
-    std::lock_guard lock(mutex_);
-    Statement s(db_, "SELECT value FROM settings WHERE key = ?");
-    s.bind(1, key);
-    if (!s.step()) return std::nullopt;
-    return s.text(0);
+    return read([&key](sqlite3* db) -> std::optional<std::string> {
+        Statement s(db, "SELECT value FROM settings WHERE key = ?");
+        s.bind(1, key);
+        if (!s.step()) return std::nullopt;
+        return s.text(0);
+    });
 }
 
-// [SECTION] Writes -----------------------------------------------------------------
-
-void SqliteStore::insert_event(std::int64_t request_id, const Event& e) {
-    Statement s(db_,
-                "INSERT INTO events (request_id, at, actor, kind, from_state, to_state, reason, body, internal) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, request_id).bind(2, e.at).bind(3, e.actor).bind(4, str(json(e.kind)));
-    s.bind(5, e.kind == EventKind::state_changed ? to_string(e.from) : "");
-    s.bind(6, e.kind == EventKind::state_changed ? to_string(e.to) : "");
-    s.bind(7, e.reason).bind(8, e.body).bind(9, e.internal ? 1 : 0);
-    s.step();
-}
+// [SECTION] Writes -----------------------------------------------------------------------
 
 Request SqliteStore::create(const Request& r, const std::string& follow_token_hash) {
-    std::lock_guard lock(mutex_);
-    Transaction tx(db_);
-    Statement s(db_,
-                "INSERT INTO requests (kind, type, subject, description, impact, urgency, priority, state, "
-                "requester_name, requester_email, fields, created_at, updated_at, follow_token_hash) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, str(json(r.kind))).bind(2, r.type).bind(3, r.subject).bind(4, r.description);
-    s.bind(5, str(json(r.impact))).bind(6, str(json(r.urgency))).bind(7, r.priority).bind(8, to_string(r.state));
-    s.bind(9, r.requester.name).bind(10, r.requester.email).bind(11, r.fields.dump());
-    s.bind(12, r.created_at).bind(13, r.updated_at).bind(14, follow_token_hash);
-    s.step();
     Request out = r;
-    out.id = sqlite3_last_insert_rowid(db_);
-    out.ref = format_ref(out.id);
-    for (const Event& e : r.timeline) insert_event(out.id, e);
-    tx.commit();
+    write([&](sqlite3* db) {
+        Statement s(db,
+                    "INSERT INTO requests (kind, type, subject, description, impact, urgency, priority, state, "
+                    "requester_name, requester_email, fields, created_at, updated_at, follow_token_hash) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        s.bind(1, str(json(r.kind))).bind(2, r.type).bind(3, r.subject).bind(4, r.description);
+        s.bind(5, str(json(r.impact))).bind(6, str(json(r.urgency))).bind(7, r.priority);
+        s.bind(8, to_string(r.state)).bind(9, r.requester.name).bind(10, r.requester.email);
+        s.bind(11, r.fields.dump()).bind(12, r.created_at).bind(13, r.updated_at).bind(14, follow_token_hash);
+        s.step();
+        out.id = sqlite3_last_insert_rowid(db);
+        out.ref = format_ref(out.id);
+        for (const Event& e : r.timeline) insert_event(db, out.id, e);
+        return true;
+    });
     return out;
 }
 
 std::optional<Request> SqliteStore::update(std::int64_t id, const std::function<bool(Request&)>& change) {
-    std::lock_guard lock(mutex_);
-    Transaction tx(db_);
-    std::optional<Request> r = find_locked(id);
-    if (!r) return std::nullopt;
-    const std::size_t known_events = r->timeline.size();
-    if (!change(*r)) return r;
-    Statement s(db_, "UPDATE requests SET state = ?, updated_at = ? WHERE id = ?");
-    s.bind(1, to_string(r->state)).bind(2, r->updated_at).bind(3, id);
-    s.step();
-    for (std::size_t i = known_events; i < r->timeline.size(); ++i) insert_event(id, r->timeline[i]);
-    tx.commit();
+    std::optional<Request> r;
+    write([&](sqlite3* db) {
+        r = find_request(db, id);
+        if (!r) return false;
+        const std::size_t known_events = r->timeline.size();
+        if (!change(*r)) return false;
+        Statement s(db, "UPDATE requests SET state = ?, updated_at = ? WHERE id = ?");
+        s.bind(1, to_string(r->state)).bind(2, r->updated_at).bind(3, id);
+        s.step();
+        for (std::size_t i = known_events; i < r->timeline.size(); ++i) insert_event(db, id, r->timeline[i]);
+        return true;
+    });
     return r;
 }
 
 void SqliteStore::set_setting(const std::string& key, const std::string& value) {
-    std::lock_guard lock(mutex_);
-    Transaction tx(db_);
-    Statement s(db_, "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-    s.bind(1, key).bind(2, value);
-    s.step();
-    tx.commit();
+    write([&](sqlite3* db) {
+        Statement s(db,
+                    "INSERT INTO settings (key, value) VALUES (?, ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        s.bind(1, key).bind(2, value);
+        s.step();
+        return true;
+    });
 }
 
 }  // namespace spoc

@@ -1,10 +1,17 @@
-// The SQLite store: WAL, synchronous=FULL, schema migrated at open, every write
-// in one transaction. One connection, serialised by a mutex.
+// The SQLite store: WAL, synchronous=FULL, schema migrated at open.
+// Writes go through one writer thread that commits whatever is queued together
+// (group commit): each write is durable when its call returns, and many
+// concurrent writes share one fsync. Reads use a small pool of connections.
 #pragma once
-#include <memory>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "store.h"
 
@@ -18,7 +25,7 @@ struct StoreError : std::runtime_error {
 
 class SqliteStore final : public Store {
 public:
-    explicit SqliteStore(const std::string& path);  // throws StoreError
+    explicit SqliteStore(const std::string& path, int readers = 4);  // throws StoreError
     ~SqliteStore() override;
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
@@ -33,12 +40,31 @@ public:
     void set_setting(const std::string& key, const std::string& value) override;
 
 private:
-    void migrate();
-    std::optional<Request> find_locked(std::int64_t id);
-    void insert_event(std::int64_t request_id, const Event& e);
+    // A write runs on the writer connection inside the batch's transaction; it
+    // returns false to undo its own changes. Rethrows what the write threw.
+    void write(const std::function<bool(sqlite3*)>& work);
+    void run_writer();
 
-    std::mutex mutex_;
-    sqlite3* db_ = nullptr;
+    // Borrows a reader connection for the duration of fn.
+    template <typename Fn>
+    auto read(Fn&& fn);
+
+    struct WriteJob {
+        const std::function<bool(sqlite3*)>* work;
+        std::exception_ptr error;
+        bool done = false;
+    };
+
+    sqlite3* writer_ = nullptr;
+    std::mutex write_mutex_;
+    std::condition_variable write_queued_, write_done_;
+    std::deque<WriteJob*> write_queue_;
+    bool stopping_ = false;
+    std::thread writer_thread_;
+
+    std::mutex read_mutex_;
+    std::condition_variable reader_free_;
+    std::vector<sqlite3*> readers_, idle_readers_;
 };
 
 }  // namespace spoc
