@@ -2,8 +2,64 @@
 #include "api.h"
 
 #include <cctype>
+#include <vector>
 
 namespace spoc {
+namespace {
+
+// Reads a body that failed to parse once more, following which member the parser is
+// in, to tell a text that is not UTF-8 (a field's error) from JSON that is malformed.
+class EncodingErrorLocator final : public nlohmann::json_sax<json> {
+public:
+    bool encoding_error = false;
+
+    // "requester.name" for the member being read when the parser stopped.
+    std::string field() const {
+        std::string out;
+        for (const auto& name : path_)
+            if (!name.empty()) out += (out.empty() ? "" : ".") + name;
+        return out;
+    }
+
+    bool null() override { return value(); }
+    bool boolean(bool) override { return value(); }
+    bool number_integer(number_integer_t) override { return value(); }
+    bool number_unsigned(number_unsigned_t) override { return value(); }
+    bool number_float(number_float_t, const string_t&) override { return value(); }
+    bool string(string_t&) override { return value(); }
+    bool binary(binary_t&) override { return value(); }
+    bool start_object(std::size_t) override { return open(); }
+    bool key(string_t& name) override {
+        path_.back() = name;
+        return true;
+    }
+    bool end_object() override { return close(); }
+    bool start_array(std::size_t) override { return open(); }
+    bool end_array() override { return close(); }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+        std::string what = e.what();
+        what = what.substr(0, what.find("; last read"));  // the rest quotes the input
+        encoding_error = what.find("UTF-8") != std::string::npos || what.find("surrogate") != std::string::npos;
+        return false;
+    }
+
+private:
+    bool open() {
+        path_.emplace_back();
+        return true;
+    }
+    bool close() {
+        path_.pop_back();
+        return value();
+    }
+    bool value() {
+        if (!path_.empty()) path_.back().clear();  // a broken name after this is the parent's problem
+        return true;
+    }
+    std::vector<std::string> path_;  // per open object the member being read; "" in arrays
+};
+
+}  // namespace
 
 void send_json(httplib::Response& res, int status, const json& body) {
     res.status = status;
@@ -31,16 +87,25 @@ void send_field_errors(httplib::Response& res, const FieldErrors& errors, const 
     send_json(res, status, {{"error", err}});
 }
 
-std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res) {
+std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res, const Messages& messages) {
     std::string type = req.get_header_value("Content-Type");
     for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    const std::string media = type.substr(0, type.find(';'));
-    if (media.find("application/json") == std::string::npos) {
+    std::string media = type.substr(0, type.find(';'));
+    media.erase(media.find_last_not_of(" \t") + 1);
+    media.erase(0, media.find_first_not_of(" \t"));
+    const bool json_suffix = media.size() > 5 && media.compare(media.size() - 5, 5, "+json") == 0;
+    if (media != "application/json" && !(json_suffix && media.rfind("application/", 0) == 0)) {
         send_error(res, 415, "unsupported_media_type", "Send the body as application/json.");
         return std::nullopt;
     }
     json body = json::parse(req.body, nullptr, false);
     if (body.is_discarded()) {
+        EncodingErrorLocator locator;
+        json::sax_parse(req.body, &locator);
+        if (locator.encoding_error) {
+            send_field_errors(res, {{locator.field(), "error.utf8", {}}}, messages);
+            return std::nullopt;
+        }
         send_error(res, 400, "malformed_json", "The body is not well-formed JSON.");
         return std::nullopt;
     }

@@ -24,8 +24,9 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
 void send_field_errors(httplib::Response& res, const FieldErrors& errors, const Messages& messages,
                        int status = 422);
 
-// The body as JSON, or nullopt after answering 415 (not JSON) or 400 (malformed).
-std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res);
+// The body as JSON, or nullopt after answering 415 (not JSON), 400 (malformed) or
+// 422 (a text that is not UTF-8, named by its field as validation would).
+std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res, const Messages& messages);
 
 // The token of "Authorization: Bearer <token>", or "".
 std::string bearer_token(const httplib::Request& req);

@@ -5,6 +5,8 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <atomic>
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
@@ -111,13 +113,18 @@ int main(int argc, char** argv) {
             throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
                                      " (in use? try --port)");
         }
-        std::thread stopper([&server, &stop_signals] {
+        std::atomic<bool> listen_ended{false};
+        std::thread stopper([&server, &stop_signals, &listen_ended] {
             int sig = 0;
             sigwait(&stop_signals, &sig);
+            // stop() does nothing until listen_after_bind() runs: a signal that comes
+            // right after the line below waits for it (or for its end) instead of being lost.
+            while (!server.is_running() && !listen_ended) std::this_thread::sleep_for(std::chrono::milliseconds(1));
             server.stop();
         });
         std::cout << "spoc is serving http://" << host << ":" << port << "/ (database " << data << ")" << std::endl;
         server.listen_after_bind();
+        listen_ended = true;
         if (stopper.joinable()) {
             kill(getpid(), SIGTERM);  // wakes the stopper when the server ended on its own
             stopper.join();

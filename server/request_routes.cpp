@@ -93,10 +93,10 @@ const char* transition_message(TransitionError e) {
 }
 
 void file_request(App& app, const httplib::Request& req, httplib::Response& res) {
-    const auto body = read_json_body(req, res);
+    const Messages& messages = app.messages(request_language(req, app.messages_config));
+    const auto body = read_json_body(req, res, messages);
     if (!body) return;
     if (!body->is_object()) return send_error(res, 400, "bad_request", "The body must be a JSON object.");
-    const Messages& messages = app.messages(request_language(req, app.messages_config));
     NewRequest nr;
     FieldErrors errors = parse_new_request(*body, nr);
     if (errors.empty()) errors = validate_new_request(nr, app.catalog("en"));
@@ -140,7 +140,8 @@ void comment_on_request(App& app, const httplib::Request& req, httplib::Response
     if (!id) return not_found(res);
     const Access access = access_to(app, bearer_token(req), *id);
     if (access == Access::none) return not_found(res);
-    const auto body = read_json_body(req, res);
+    const Messages& messages = app.messages(request_language(req, app.messages_config));
+    const auto body = read_json_body(req, res, messages);
     if (!body) return;
     if (!body->is_object()) return send_error(res, 400, "bad_request", "The body must be a JSON object.");
 
@@ -152,7 +153,7 @@ void comment_on_request(App& app, const httplib::Request& req, httplib::Response
     if (internal.get<bool>() && access != Access::desk)
         return send_error(res, 403, "forbidden", "Only the service desk writes internal notes.");
     const FieldErrors errors = validate_comment(text.get<std::string>());
-    if (!errors.empty()) return send_field_errors(res, errors, app.messages(request_language(req, app.messages_config)));
+    if (!errors.empty()) return send_field_errors(res, errors, messages);
 
     bool closed = false;
     const auto r = app.store.update(*id, [&](Request& r) {
@@ -177,7 +178,7 @@ void transition_request(App& app, const httplib::Request& req, httplib::Response
     if (access == Access::none) return not_found(res);
     if (access != Access::desk)
         return send_error(res, 403, "forbidden", "Only the service desk changes the state of a request.");
-    const auto body = read_json_body(req, res);
+    const auto body = read_json_body(req, res, app.messages(request_language(req, app.messages_config)));
     if (!body) return;
     if (!body->is_object()) return send_error(res, 400, "bad_request", "The body must be a JSON object.");
     const json to = body->value("to", json());
