@@ -1,0 +1,27 @@
+// What the portal does, apart from drawing: start-up, language, the request form's
+// checks (core's rules), and the calls to the API with what happens to their answers.
+#pragma once
+#include "app_state.h"
+
+namespace spoc::web {
+
+void start(AppState& app);                          // configuration, saved requests and draft
+void set_language(AppState& app, const std::string& lang);
+void go(AppState& app, Screen screen);
+
+// [SECTION] The request form
+void begin_form(AppState& app, Kind kind);
+NewRequest to_new_request(const Draft& d, const Catalog& catalog);
+FieldErrors form_errors(const AppState& app);       // core's validation of the draft
+std::string field_error(const AppState& app, const FieldErrors& errors, const std::string& field);
+void draft_changed(AppState& app, const std::string& field);  // saves it, drops a stale server error
+void submit_request(AppState& app);
+
+// [SECTION] Following requests
+void open_request(AppState& app, std::int64_t id);
+void refresh_followed(AppState& app);               // asks the server for the latest state now
+void poll(AppState& app);                           // refreshes now and then, while someone looks
+void send_reply(AppState& app, FollowedRequest& r);
+void forget_request(AppState& app, std::int64_t id);
+
+}  // namespace spoc::web

@@ -1,0 +1,85 @@
+// Everything the portal remembers between frames: where the person is, what they
+// have typed, the requests this browser follows, and what is on its way to the server.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog.h"
+#include "messages.h"
+#include "request.h"
+#include "validation.h"
+
+namespace spoc::web {
+
+enum class Screen { home, form, submitted, mine, detail };
+const char* screen_name(Screen s);  // "home", "form", ... (what the browser tests ask for)
+
+// assets/portal.json: who runs this service desk.
+struct PortalConfig {
+    std::string organisation = "Service Desk";
+    std::string service_name = "IT Service Desk";
+    std::string logo;      // an image beside index.html; empty shows the organisation's initial
+    std::string contact;   // a phone number or address for when the portal is not enough
+    int refresh_seconds = 10;
+};
+
+// The request form as typed: kept while the person moves around and in localStorage,
+// so a failed send or a closed tab loses nothing.
+struct Draft {
+    Kind kind = Kind::incident;
+    std::string type;
+    Level impact = Level::invalid;
+    Level urgency = Level::invalid;
+    std::string subject;
+    std::string description;
+    std::string name;
+    std::string email;
+    std::map<std::string, std::string> fields;  // the type's own form fields
+};
+
+// A request filed from this browser, known by the follow token the server gave it.
+struct FollowedRequest {
+    std::int64_t id = 0;
+    std::string ref;
+    std::string follow_token;
+    std::optional<Request> latest;  // the last answer of GET /api/v1/requests/{id}
+    bool gone = false;              // 404: deleted, or the token no longer fits
+    bool loading = false;
+    std::string reply;              // a reply being typed
+    bool reply_sending = false;
+    std::string notice;             // a problem with the last refresh or reply
+};
+
+struct AppState {
+    Screen screen = Screen::home;
+    std::string lang = "en";
+    json messages_config;
+    Messages messages;
+    Catalog catalog;
+    PortalConfig config;
+
+    Draft draft;
+    bool show_errors = false;        // after the first try to submit
+    std::map<std::string, std::string> server_errors;  // field -> the server's 422 message, until edited
+    bool sending = false;
+    std::string form_notice;         // unreachable server or another error
+
+    std::string submitted_ref;
+    std::int64_t submitted_id = 0;
+
+    std::vector<FollowedRequest> followed;  // newest first
+    std::int64_t open_id = 0;                // the request in the detail view
+    double next_refresh = 0;                 // seconds_since_start() of the next poll
+    Timestamp refreshed_at = 0;
+
+    // The text for key in the person's language (messages.text).
+    std::string t(const std::string& key, const std::map<std::string, std::string>& params = {}) const {
+        return messages.text(key, params);
+    }
+    FollowedRequest* find_followed(std::int64_t id);
+};
+
+}  // namespace spoc::web

@@ -1,0 +1,26 @@
+// A small asynchronous HTTP client for the portal's calls to the spoc API.
+// The answer arrives later, on the main thread, between frames.
+#pragma once
+#include <functional>
+#include <string>
+
+namespace spoc::web {
+
+struct HttpResponse {
+    int status = 0;  // 0 when the server could not be reached
+    std::string body;
+};
+
+using HttpDone = std::function<void(const HttpResponse&)>;
+
+struct HttpCall {
+    std::string method = "GET";
+    std::string path;         // same origin, e.g. "/api/v1/requests"
+    std::string body;         // sent as application/json when not empty
+    std::string bearer;       // Authorization: Bearer <token> when not empty
+    std::string language;     // Accept-Language
+};
+
+void http_send(const HttpCall& call, HttpDone done);
+
+}  // namespace spoc::web

@@ -1,0 +1,128 @@
+// The spoc portal: Dear ImGui on GLFW and WebGL2, one frame function per screen.
+// The canvas follows the window's CSS size times devicePixelRatio; the UI is drawn
+// in device pixels and scaled by that ratio, so text stays sharp on every screen.
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <cmath>
+
+#include "app_actions.h"
+#include "platform.h"
+#include "screens.h"
+#include "ui.h"
+
+namespace {
+
+using namespace spoc::web;
+
+GLFWwindow* g_window = nullptr;
+AppState g_app;
+int g_width = 0, g_height = 0;  // the drawing buffer, device pixels
+
+// Emscripten's GLFW passes the browser's wheel delta in pixels, downwards positive;
+// ImGui wants steps, upwards positive.
+void on_scroll(GLFWwindow* window, double dx, double dy) {
+    ImGui_ImplGlfw_ScrollCallback(window, -dx / 100.0, -dy / 100.0);
+}
+
+void follow_canvas_size() {
+    const CanvasSize c = canvas_size();
+    const int w = std::max(1, static_cast<int>(std::lround(c.css_width * c.pixel_ratio)));
+    const int h = std::max(1, static_cast<int>(std::lround(c.css_height * c.pixel_ratio)));
+    if (w != g_width || h != g_height) {
+        resize_canvas(w, h);
+        g_width = w;
+        g_height = h;
+    }
+    const float before = ui::scale();
+    ui::set_scale(static_cast<float>(c.pixel_ratio));
+    if (ui::scale() != before) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // new font atlas
+}
+
+void show_screen(AppState& app) {
+    switch (app.screen) {
+        case Screen::home: return ShowHome(app);
+        case Screen::form: return ShowRequestForm(app);
+        case Screen::submitted: return ShowSubmitted(app);
+        case Screen::mine: return ShowMyRequests(app);
+        case Screen::detail: return ShowRequestDetail(app);
+    }
+}
+
+void frame() {
+    follow_canvas_size();
+    ImGuiIO& io = ImGui::GetIO();
+    if (const std::string typed = text_input_take(); !typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
+    poll(g_app);
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    // Mouse positions arrive in drawing-buffer pixels; draw in the same.
+    io.DisplaySize = ImVec2(static_cast<float>(g_width), static_cast<float>(g_height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+    ui::begin_frame_registry(screen_name(g_app.screen));
+
+    const float header = ui::px(68);
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, header));
+    ImGui::Begin("header", nullptr, fixed | ImGuiWindowFlags_NoScrollbar);
+    ShowHeader(g_app, header);
+    ImGui::End();
+
+    ImGui::SetNextWindowPos(ImVec2(0, header));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - header));
+    const Screen before = g_app.screen;
+    ImGui::Begin("screen", nullptr, (fixed & ~ImGuiWindowFlags_NoDecoration) | ImGuiWindowFlags_NoTitleBar |
+                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    show_screen(g_app);
+    ui::drag_to_scroll();
+    if (g_app.screen != before) ImGui::SetScrollY(0);
+    ImGui::End();
+    ImGui::Render();
+
+    float x = 0, y = 0;
+    const bool typing = ui::active_text_field(x, y);
+    text_input_focus(typing, x, y);
+
+    glViewport(0, 0, g_width, g_height);
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::color::page);
+    glClearColor(bg.x, bg.y, bg.z, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+}  // namespace
+
+int main() {
+    if (!glfwInit()) return 1;
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    const CanvasSize c = canvas_size();
+    g_window = glfwCreateWindow(std::max(1, c.css_width), std::max(1, c.css_height), "spoc", nullptr, nullptr);
+    if (!g_window) return 1;
+    glfwMakeContextCurrent(g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing to remember between visits but what app_actions keeps
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = true;
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    glfwSetScrollCallback(g_window, on_scroll);
+    glfwSetCharCallback(g_window, nullptr);  // text comes from the hidden textarea (platform.h)
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    start(g_app);
+    follow_canvas_size();
+    emscripten_set_main_loop(frame, 0, false);
+    return 0;
+}

@@ -1,0 +1,33 @@
+// What the portal needs from the browser: language, localStorage, the clock, the
+// canvas size, and the hidden text field that receives typing. Implemented in
+// platform_emscripten.cpp; core never sees any of it.
+#pragma once
+#include <string>
+
+#include "clock.h"
+
+namespace spoc::web {
+
+std::string browser_language();                  // navigator.language, e.g. "de-AT"
+std::string stored(const std::string& key);      // localStorage; "" when missing
+void store(const std::string& key, const std::string& value);
+Timestamp wall_clock();                          // seconds since the epoch
+double seconds_since_start();                    // monotonic, for polling
+int utc_offset_minutes(Timestamp at);            // the browser's time zone at that moment
+
+struct CanvasSize {
+    int css_width = 0, css_height = 0;
+    double pixel_ratio = 1;
+};
+CanvasSize canvas_size();                        // its CSS size and devicePixelRatio
+void resize_canvas(int width, int height);       // the drawing buffer, in device pixels
+
+// The hidden textarea that receives typed text (keyboards, accents, phone keyboards,
+// pasting) while a text field of the portal is active.
+void text_input_focus(bool active, float css_x, float css_y);
+std::string text_input_take();                   // what was typed since the last call
+
+void set_page_title(const std::string& title);
+void set_page_language(const std::string& lang);
+
+}  // namespace spoc::web

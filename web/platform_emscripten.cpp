@@ -1,0 +1,111 @@
+// The browser side of platform.h, with Emscripten's EM_JS.
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <cstdlib>
+
+#include "platform.h"
+
+namespace {
+
+EM_JS(char*, js_browser_language, (), {
+    const s = navigator.language || "en";
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(char*, js_storage_get, (const char* key), {
+    let s = null;
+    try { s = window.localStorage.getItem(UTF8ToString(key)); } catch (e) {}
+    if (s === null) s = "";
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(void, js_storage_set, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+});
+
+EM_JS(double, js_now, (), { return Date.now() / 1000; });
+EM_JS(double, js_monotonic, (), { return performance.now() / 1000; });
+EM_JS(int, js_utc_offset, (double at), { return -new Date(at * 1000).getTimezoneOffset(); });
+
+// Text typed into the hidden textarea is queued here and taken once per frame.
+// Enter, Backspace, Tab and arrows reach the portal as key events through GLFW.
+EM_JS(void, js_text_input_focus, (int active, float x, float y), {
+    const box = document.getElementById("text-input");
+    if (!box) return;
+    if (!box.spocQueue) {
+        box.spocQueue = "";
+        box.addEventListener("input", (e) => {
+            if (e.isComposing) return;
+            if (e.inputType !== "insertLineBreak") box.spocQueue += box.value;
+            box.value = "";
+        });
+        box.addEventListener("compositionend", () => { box.spocQueue += box.value; box.value = ""; });
+    }
+    if (active) {
+        box.style.left = x + "px";
+        box.style.top = y + "px";
+        if (document.activeElement !== box) box.focus({preventScroll: true});
+    } else if (document.activeElement === box) {
+        box.blur();
+    }
+});
+
+EM_JS(char*, js_text_input_take, (), {
+    const box = document.getElementById("text-input");
+    const s = box && box.spocQueue ? box.spocQueue : "";
+    if (box) box.spocQueue = "";
+    if (!s) return 0;
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
+EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
+
+std::string take(char* p) {
+    if (!p) return {};
+    std::string s(p);
+    std::free(p);
+    return s;
+}
+
+}  // namespace
+
+namespace spoc::web {
+
+std::string browser_language() { return take(js_browser_language()); }
+std::string stored(const std::string& key) { return take(js_storage_get(key.c_str())); }
+void store(const std::string& key, const std::string& value) { js_storage_set(key.c_str(), value.c_str()); }
+Timestamp wall_clock() { return static_cast<Timestamp>(js_now()); }
+double seconds_since_start() { return js_monotonic(); }
+int utc_offset_minutes(Timestamp at) { return js_utc_offset(static_cast<double>(at)); }
+
+CanvasSize canvas_size() {
+    CanvasSize s;
+    double w = 0, h = 0;
+    emscripten_get_element_css_size("#canvas", &w, &h);
+    s.css_width = static_cast<int>(w);
+    s.css_height = static_cast<int>(h);
+    s.pixel_ratio = emscripten_get_device_pixel_ratio();
+    if (s.pixel_ratio <= 0) s.pixel_ratio = 1;
+    return s;
+}
+
+void resize_canvas(int width, int height) { emscripten_set_canvas_element_size("#canvas", width, height); }
+
+void text_input_focus(bool active, float css_x, float css_y) { js_text_input_focus(active ? 1 : 0, css_x, css_y); }
+std::string text_input_take() { return take(js_text_input_take()); }
+
+void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
+void set_page_language(const std::string& lang) { js_set_lang(lang.c_str()); }
+
+}  // namespace spoc::web

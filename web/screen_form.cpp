@@ -1,0 +1,109 @@
+// The request form: what it is about (the catalog), the type's own questions, who is
+// affected and whether the person can keep working, then subject, description and
+// contact. Core's validation shows inline; nothing typed is lost on an error.
+#include "app_actions.h"
+#include "screens.h"
+#include "ui.h"
+
+namespace spoc::web {
+namespace {
+
+// Three answers in plain words for impact or urgency, from lowest to highest.
+void level_question(AppState& app, const char* name, Level& value, const FieldErrors& errors) {
+    ui::label(app.t(std::string("form.") + name));
+    ui::begin_chips();
+    for (Level level : {Level::low, Level::medium, Level::high}) {
+        const std::string id = json(level).get<std::string>();
+        if (ui::chip(std::string("form.") + name + "." + id, app.t(std::string("form.") + name + "." + id),
+                     value == level)) {
+            value = level;
+            draft_changed(app, name);
+        }
+    }
+    ui::end_chips();
+    const std::string error = field_error(app, errors, name);
+    if (!error.empty()) ui::paragraph(error, ui::color::error);
+    ui::gap(8);
+}
+
+void type_fields(AppState& app, const RequestType& type, const FieldErrors& errors, float width) {
+    for (const FormField& f : type.fields) {
+        const std::string key = "fields." + f.id;
+        const std::string id = "form.field." + f.id;
+        std::string& value = app.draft.fields[f.id];
+        const std::string label = f.required ? f.label : f.label + " " + app.t("form.optional");
+        if (f.type == "select") {
+            ui::label(label);
+            ui::begin_chips();
+            for (const FieldOption& o : f.options)
+                if (ui::chip(id + "." + o.value, o.label, value == o.value)) {
+                    value = value == o.value && !f.required ? "" : o.value;
+                    draft_changed(app, key);
+                }
+            ui::end_chips();
+            const std::string error = field_error(app, errors, key);
+            if (!error.empty()) ui::paragraph(error, ui::color::error);
+        } else if (ui::text_field(id, label, value, "", field_error(app, errors, key), width, f.type == "textarea")) {
+            draft_changed(app, key);
+        }
+        ui::gap(8);
+    }
+}
+
+}  // namespace
+
+void ShowRequestForm(AppState& app) {
+    Draft& d = app.draft;
+    const FieldErrors errors = form_errors(app);
+    const ui::Column c = ui::begin_column(760);
+    ui::gap(12);
+    if (ui::link_button("form.back", "‹ " + app.t("nav.home"))) go(app, Screen::home);
+    ui::title(app.t(d.kind == Kind::incident ? "form.title.incident" : "form.title.service_request"));
+    ui::gap(8);
+
+    ui::label(app.t("form.type"));
+    for (const RequestType& type : app.catalog.types) {
+        if (type.kind != d.kind) continue;
+        if (ui::option_card("form.type." + type.id, type.name, type.description, d.type == type.id, c.width)) {
+            d.type = type.id;
+            draft_changed(app, "type");
+        }
+    }
+    const std::string type_error = field_error(app, errors, "type");
+    if (!type_error.empty()) ui::paragraph(type_error, ui::color::error);
+    ui::gap(12);
+
+    if (const RequestType* type = app.catalog.find(d.type)) type_fields(app, *type, errors, c.width);
+    level_question(app, "impact", d.impact, errors);
+    level_question(app, "urgency", d.urgency, errors);
+
+    if (ui::text_field("form.subject", app.t("form.subject"), d.subject, app.t("form.subject.hint"),
+                       field_error(app, errors, "subject"), c.width))
+        draft_changed(app, "subject");
+    ui::gap(8);
+    if (ui::text_field("form.description", app.t("form.description"), d.description, app.t("form.description.hint"),
+                       field_error(app, errors, "description"), c.width, true))
+        draft_changed(app, "description");
+    ui::gap(8);
+    if (ui::text_field("form.name", app.t("form.name"), d.name, "", field_error(app, errors, "requester.name"),
+                       c.width))
+        draft_changed(app, "requester.name");
+    ui::gap(8);
+    if (ui::text_field("form.email", app.t("form.email"), d.email, app.t("form.email.hint"),
+                       field_error(app, errors, "requester.email"), c.width))
+        draft_changed(app, "requester.email");
+    ui::gap(16);
+
+    if (!app.form_notice.empty()) {
+        ui::notice(app.form_notice, ui::Tone::error);
+        ui::gap(4);
+    }
+    if (app.sending) ui::notice(app.t("form.sending"), ui::Tone::info);
+    if (ui::primary_button("form.submit", app.t(app.sending ? "form.sending" : "form.submit"), !app.sending,
+                           c.width < ui::px(420) ? c.width : 0))
+        submit_request(app);
+    ui::gap(32);
+    ui::end_column(c);
+}
+
+}  // namespace spoc::web

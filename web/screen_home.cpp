@@ -1,0 +1,129 @@
+// The header on every screen, the home screen (two big choices and "My requests")
+// and the screen that confirms a filed request with its reference.
+#include <cstdio>
+
+#include "app_actions.h"
+#include "platform.h"
+#include "screens.h"
+#include "ui.h"
+
+namespace spoc::web {
+
+void ShowHeader(AppState& app, float height) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 at = ImGui::GetWindowPos();
+    const float width = ImGui::GetWindowWidth();
+    dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ui::color::brand);
+
+    // The logo slot: the organisation's initial in a circle until a logo is configured.
+    const float r = ui::px(20);
+    const ImVec2 centre(at.x + ui::px(16) + r, at.y + height / 2);
+    dl->AddCircleFilled(centre, r, IM_COL32_WHITE, 32);
+    const std::string initial = app.config.organisation.substr(0, 1);
+    ImFont* bold = ui::bold_font();
+    const ImVec2 is = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, initial.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(centre.x - is.x / 2, centre.y - is.y / 2), ui::color::brand,
+                initial.c_str());
+
+    const float text_x = centre.x + r + ui::px(12);
+    ImFont* regular = ui::regular_font();
+    const float line = bold->FontSize;
+    // The switch offers the next language of the catalog, named in that language.
+    const std::vector<std::string> langs = languages(app.messages_config);
+    std::size_t current = 0;
+    while (current < langs.size() && langs[current] != app.lang) ++current;
+    const std::string next_lang = langs.empty() ? "en" : langs[(current + 1) % langs.size()];
+    const std::string lang_label = app.messages_config.value(next_lang, json::object()).value("language.name", next_lang);
+    const float lang_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, lang_label.c_str()).x + ui::px(32);
+    const float text_right = at.x + width - lang_w - ui::px(24);
+    const ImVec4 clip(text_x, at.y, text_right, at.y + height);
+    dl->AddText(bold, bold->FontSize, ImVec2(text_x, at.y + height / 2 - line), IM_COL32_WHITE,
+                app.config.service_name.c_str(), nullptr, 0, &clip);
+    dl->AddText(regular, regular->FontSize, ImVec2(text_x, at.y + height / 2), IM_COL32(210, 225, 245, 255),
+                app.config.organisation.c_str(), nullptr, 0, &clip);
+
+    // Language switch on the right.
+    ImGui::SetCursorScreenPos(ImVec2(at.x + width - lang_w - ui::px(12), at.y + (height - ui::px(44)) / 2));
+    const ImVec2 b = ImGui::GetCursorScreenPos();
+    ImGui::PushID("lang");
+    if (ImGui::InvisibleButton("##lang", ImVec2(lang_w, ui::px(44))))
+        set_language(app, next_lang);
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    ui::track("header.language");
+    dl->AddRect(b, ImVec2(b.x + lang_w, b.y + ui::px(44)), hovered ? IM_COL32_WHITE : IM_COL32(150, 180, 215, 255),
+                ui::px(8), 0, ui::px(1.5f));
+    const ImVec2 ls = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, lang_label.c_str());
+    dl->AddText(bold, bold->FontSize, ImVec2(b.x + (lang_w - ls.x) / 2, b.y + (ui::px(44) - ls.y) / 2),
+                IM_COL32_WHITE, lang_label.c_str());
+}
+
+void ShowHome(AppState& app) {
+    const ui::Column c = ui::begin_column(760);
+    ui::gap(28);
+    ui::title(app.t("home.title"));
+    ui::gap(8);
+    const bool two_columns = c.width >= ui::px(600);
+    const float w = two_columns ? (c.width - ImGui::GetStyle().ItemSpacing.x) / 2 : c.width;
+    if (ui::big_choice("home.report", app.t("home.report"), app.t("home.report.hint"), w))
+        begin_form(app, Kind::incident);
+    if (two_columns) ImGui::SameLine();
+    if (ui::big_choice("home.request", app.t("home.request"), app.t("home.request.hint"), w))
+        begin_form(app, Kind::service_request);
+    ui::gap(4);
+    std::string mine = app.t("home.mine");
+    if (!app.followed.empty()) mine += " (" + std::to_string(app.followed.size()) + ")";
+    if (ui::big_choice("home.mine", mine, app.t("home.mine.hint"), c.width)) go(app, Screen::mine);
+    if (!app.config.contact.empty()) {
+        ui::gap(16);
+        ui::paragraph(app.t("home.contact", {{"contact", app.config.contact}}), ui::color::muted);
+    }
+    ui::gap(24);
+    ui::end_column(c);
+}
+
+void ShowSubmitted(AppState& app) {
+    const ui::Column c = ui::begin_column(760);
+    ui::gap(28);
+    ui::title(app.t("done.title"));
+    ui::gap(8);
+    ui::shown("done.ref", app.submitted_ref);
+    ui::notice(app.t("done.reference", {{"ref", app.submitted_ref}}), ui::Tone::success);
+    ui::gap(4);
+    ui::paragraph(app.t("done.next"));
+    ui::gap(12);
+    if (ui::primary_button("done.view", app.t("done.view"))) open_request(app, app.submitted_id);
+    if (ui::secondary_button("done.another", app.t("done.another"))) go(app, Screen::home);
+    ui::gap(24);
+    ui::end_column(c);
+}
+
+std::string local_time(Timestamp at) {
+    if (at <= 0) return "";
+    const Timestamp local = at + static_cast<Timestamp>(utc_offset_minutes(at)) * 60;
+    const std::string s = to_rfc3339(local);  // 2026-11-25T14:03:00Z
+    return s.substr(0, 10) + " " + s.substr(11, 5);
+}
+
+ImU32 state_color(State s) {
+    switch (s) {
+        case State::new_: return ui::color::brand;
+        case State::pending: return IM_COL32(122, 74, 0, 255);
+        case State::resolved:
+        case State::closed: return ui::color::success;
+        case State::cancelled: return ui::color::muted;
+        default: return ui::color::primary;
+    }
+}
+
+ImU32 state_background(State s) {
+    switch (s) {
+        case State::pending: return IM_COL32(253, 240, 213, 255);
+        case State::resolved:
+        case State::closed: return ui::color::success_surface;
+        case State::cancelled: return IM_COL32(233, 236, 240, 255);
+        default: return ui::color::info_surface;
+    }
+}
+
+}  // namespace spoc::web

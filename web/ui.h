@@ -1,0 +1,88 @@
+// The portal's look and its building blocks: a light, high-contrast theme, the
+// fonts, and widgets sized for touch (44 px and up). Sizes are given in CSS pixels
+// and scaled by the device pixel ratio. Each labelled widget reports where it sits,
+// for the browser tests (test_hook.cpp).
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+namespace spoc::web::ui {
+
+// [SECTION] Scale, fonts and theme
+void set_scale(float device_pixel_ratio);  // rebuilds fonts and style when it changes
+float scale();
+inline float px(float css_pixels) { return css_pixels * scale(); }
+void apply_theme();
+ImFont* regular_font();
+ImFont* bold_font();
+ImFont* title_font();
+
+namespace color {
+constexpr ImU32 page = IM_COL32(243, 245, 248, 255);
+constexpr ImU32 surface = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 text = IM_COL32(26, 31, 41, 255);
+constexpr ImU32 muted = IM_COL32(74, 82, 96, 255);
+constexpr ImU32 border = IM_COL32(176, 186, 200, 255);
+constexpr ImU32 brand = IM_COL32(10, 61, 115, 255);
+constexpr ImU32 primary = IM_COL32(11, 92, 173, 255);
+constexpr ImU32 primary_hover = IM_COL32(8, 74, 140, 255);
+constexpr ImU32 selected = IM_COL32(227, 238, 251, 255);
+constexpr ImU32 error = IM_COL32(179, 38, 30, 255);
+constexpr ImU32 error_surface = IM_COL32(252, 236, 234, 255);
+constexpr ImU32 success = IM_COL32(30, 123, 52, 255);
+constexpr ImU32 success_surface = IM_COL32(231, 245, 234, 255);
+constexpr ImU32 info_surface = IM_COL32(232, 240, 250, 255);
+}  // namespace color
+
+// [SECTION] Layout
+// The content column: centered, at most max_width wide, with margins on phones.
+struct Column {
+    float left = 0;
+    float width = 0;
+};
+Column begin_column(float max_css_width = 760);
+void end_column(const Column& c);
+Column current_column();
+void gap(float css_pixels);
+
+// [SECTION] Text
+void title(const std::string& text);
+void heading(const std::string& text);
+void paragraph(const std::string& text, ImU32 color = color::text);
+void label(const std::string& text);
+enum class Tone { info, success, error };
+void notice(const std::string& text, Tone tone);
+void badge(const std::string& text, ImU32 text_color, ImU32 background);
+
+// [SECTION] Controls (test_id names the widget for the browser tests)
+bool big_choice(const std::string& test_id, const std::string& title, const std::string& hint, float width);
+bool primary_button(const std::string& test_id, const std::string& text, bool enabled = true, float width = 0);
+bool secondary_button(const std::string& test_id, const std::string& text, float width = 0);
+bool link_button(const std::string& test_id, const std::string& text);
+// A choice among a few answers; chips flow onto the next line when the column is full.
+void begin_chips();
+bool chip(const std::string& test_id, const std::string& text, bool selected);
+void end_chips();
+// A card to pick one of several options, with a title and a description line.
+bool option_card(const std::string& test_id, const std::string& title, const std::string& hint, bool selected,
+                 float width);
+// A text field with its label above and its error below; true when edited.
+bool text_field(const std::string& test_id, const std::string& label, std::string& value, const std::string& hint,
+                const std::string& error, float width, bool multiline = false);
+
+// [SECTION] Touch: dragging empty space scrolls the current window, as on a phone.
+void drag_to_scroll();
+
+// [SECTION] Test hook registry
+void begin_frame_registry(const char* screen);
+void track(const std::string& test_id);                           // the last item's rectangle
+void shown(const std::string& key, const std::string& value);     // a value the tests may read
+void scroll_to(const std::string& test_id);                       // on its next drawing
+std::string registry_widgets_json();
+std::string registry_texts_json();
+const char* registry_screen();
+// Where the active text field is (CSS pixels), for the hidden textarea that takes typing.
+bool active_text_field(float& css_x, float& css_y);
+
+}  // namespace spoc::web::ui

@@ -1,0 +1,260 @@
+// The portal's widgets (see ui.h): text styles, big touch-friendly buttons, chips,
+// option cards and labelled text fields, drawn with ImGui's draw lists.
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+
+#include "ui.h"
+
+namespace spoc::web::ui {
+namespace {
+
+ImVec2 text_size(ImFont* font, const std::string& text, float wrap_width = -1) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrap_width, text.c_str());
+}
+
+void draw_text(ImDrawList* dl, ImFont* font, ImVec2 at, ImU32 color, const std::string& text, float wrap_width = 0) {
+    dl->AddText(font, font->FontSize, at, color, text.c_str(), nullptr, wrap_width);
+}
+
+// A clickable area of the given size with an ImGui id from test_id.
+bool hit_area(const std::string& test_id, ImVec2 size, bool& hovered, bool& held) {
+    ImGui::PushID(test_id.c_str());
+    const bool pressed = ImGui::InvisibleButton("##hit", size);
+    ImGui::PopID();
+    hovered = ImGui::IsItemHovered();
+    held = ImGui::IsItemActive();
+    track(test_id);
+    return pressed;
+}
+
+}  // namespace
+
+// [SECTION] Text
+
+void title(const std::string& text) {
+    ImGui::PushFont(title_font());
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void heading(const std::string& text) {
+    ImGui::PushFont(bold_font());
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopFont();
+}
+
+void paragraph(const std::string& text, ImU32 color) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopStyleColor();
+}
+
+void label(const std::string& text) { heading(text); }
+
+void notice(const std::string& text, Tone tone) {
+    const ImU32 bg = tone == Tone::error ? color::error_surface
+                     : tone == Tone::success ? color::success_surface : color::info_surface;
+    const ImU32 fg = tone == Tone::error ? color::error : tone == Tone::success ? color::success : color::brand;
+    const Column c = current_column();
+    const float pad = px(14);
+    const float wrap = c.width - 2 * pad;
+    const ImVec2 size = text_size(bold_font(), text, wrap);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + c.width, at.y + size.y + 2 * pad), bg, px(8));
+    dl->AddRectFilled(at, ImVec2(at.x + px(5), at.y + size.y + 2 * pad), fg, px(8), ImDrawFlags_RoundCornersLeft);
+    draw_text(dl, bold_font(), ImVec2(at.x + pad + px(4), at.y + pad), fg, text, wrap);
+    ImGui::Dummy(ImVec2(c.width, size.y + 2 * pad));
+}
+
+void badge(const std::string& text, ImU32 text_color, ImU32 background) {
+    const ImVec2 size = text_size(bold_font(), text);
+    const ImVec2 pad(px(10), px(4));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y), background, px(14));
+    draw_text(dl, bold_font(), ImVec2(at.x + pad.x, at.y + pad.y), text_color, text);
+    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+// [SECTION] Controls
+
+bool big_choice(const std::string& test_id, const std::string& title_text, const std::string& hint, float width) {
+    const float pad = px(20);
+    const float wrap = width - 2 * pad - px(24);
+    const ImVec2 t = text_size(title_font(), title_text, wrap);
+    const ImVec2 h = text_size(regular_font(), hint, wrap);
+    const float height = std::max(px(96), t.y + h.y + px(6) + 2 * pad);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool hovered = false, held = false;
+    const bool pressed = hit_area(test_id, ImVec2(width, height), hovered, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(at.x + width, at.y + height);
+    dl->AddRectFilled(at, end, held ? color::selected : color::surface, px(12));
+    dl->AddRect(at, end, hovered ? color::primary : color::border, px(12), 0, hovered ? px(2.5f) : px(1.5f));
+    dl->AddRectFilled(at, ImVec2(at.x + px(6), end.y), color::primary, px(12), ImDrawFlags_RoundCornersLeft);
+    draw_text(dl, title_font(), ImVec2(at.x + pad, at.y + pad), color::primary, title_text, wrap);
+    draw_text(dl, regular_font(), ImVec2(at.x + pad, at.y + pad + t.y + px(6)), color::muted, hint, wrap);
+    // a chevron on the right says "go on"
+    const float cx = end.x - pad, cy = at.y + height / 2;
+    dl->AddLine(ImVec2(cx - px(8), cy - px(8)), ImVec2(cx, cy), color::primary, px(3));
+    dl->AddLine(ImVec2(cx, cy), ImVec2(cx - px(8), cy + px(8)), color::primary, px(3));
+    return pressed;
+}
+
+static bool filled_button(const std::string& test_id, const std::string& text, bool enabled, float width,
+                          bool primary) {
+    const ImVec2 t = text_size(bold_font(), text);
+    const float w = width > 0 ? width : t.x + px(48);
+    const float h = px(48);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool hovered = false, held = false;
+    const bool pressed = hit_area(test_id, ImVec2(w, h), hovered, held) && enabled;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(at.x + w, at.y + h);
+    if (primary) {
+        const ImU32 fill = !enabled ? IM_COL32(120, 140, 165, 255) : hovered ? color::primary_hover : color::primary;
+        dl->AddRectFilled(at, end, fill, px(8));
+    } else {
+        dl->AddRectFilled(at, end, hovered ? color::selected : color::surface, px(8));
+        dl->AddRect(at, end, color::primary, px(8), 0, px(1.5f));
+    }
+    draw_text(dl, bold_font(), ImVec2(at.x + (w - t.x) / 2, at.y + (h - t.y) / 2),
+              primary ? IM_COL32_WHITE : color::primary, text);
+    if (hovered && enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return pressed;
+}
+
+bool primary_button(const std::string& test_id, const std::string& text, bool enabled, float width) {
+    return filled_button(test_id, text, enabled, width, true);
+}
+
+bool secondary_button(const std::string& test_id, const std::string& text, float width) {
+    return filled_button(test_id, text, true, width, false);
+}
+
+bool link_button(const std::string& test_id, const std::string& text) {
+    const ImVec2 t = text_size(bold_font(), text);
+    const ImVec2 size(t.x + px(8), std::max(px(44), t.y));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool hovered = false, held = false;
+    const bool pressed = hit_area(test_id, size, hovered, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y = at.y + (size.y - t.y) / 2;
+    draw_text(dl, bold_font(), ImVec2(at.x + px(4), y), color::primary, text);
+    if (hovered) {
+        dl->AddLine(ImVec2(at.x + px(4), y + t.y), ImVec2(at.x + px(4) + t.x, y + t.y), color::primary, px(1.5f));
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    }
+    return pressed;
+}
+
+namespace {
+bool g_first_chip = true;
+}
+
+void begin_chips() { g_first_chip = true; }
+void end_chips() {}
+
+bool chip(const std::string& test_id, const std::string& text, bool selected) {
+    const Column c = current_column();
+    const ImVec2 t = text_size(bold_font(), text, c.width - px(40));
+    const ImVec2 size(std::min(t.x + px(40), c.width), std::max(px(48), t.y + px(20)));
+    if (!g_first_chip) {
+        ImGui::SameLine();
+        const float right = ImGui::GetWindowPos().x + c.left + c.width;
+        if (ImGui::GetCursorScreenPos().x + size.x > right + 0.5f) ImGui::NewLine();
+    }
+    g_first_chip = false;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool hovered = false, held = false;
+    const bool pressed = hit_area(test_id, size, hovered, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(at.x + size.x, at.y + size.y);
+    if (selected) {
+        dl->AddRectFilled(at, end, color::primary, px(24));
+    } else {
+        dl->AddRectFilled(at, end, hovered ? color::selected : color::surface, px(24));
+        dl->AddRect(at, end, hovered ? color::primary : color::border, px(24), 0, px(1.5f));
+    }
+    draw_text(dl, bold_font(), ImVec2(at.x + px(20), at.y + (size.y - t.y) / 2),
+              selected ? IM_COL32_WHITE : color::text, text, c.width - px(40));
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return pressed;
+}
+
+bool option_card(const std::string& test_id, const std::string& title_text, const std::string& hint, bool selected,
+                 float width) {
+    const float pad = px(16);
+    const float text_left = pad + px(34);
+    const float wrap = width - text_left - pad;
+    const ImVec2 t = text_size(bold_font(), title_text, wrap);
+    const ImVec2 h = text_size(regular_font(), hint, wrap);
+    const float height = std::max(px(56), t.y + h.y + px(4) + 2 * pad);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    bool hovered = false, held = false;
+    const bool pressed = hit_area(test_id, ImVec2(width, height), hovered, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(at.x + width, at.y + height);
+    dl->AddRectFilled(at, end, selected ? color::selected : color::surface, px(10));
+    dl->AddRect(at, end, selected || hovered ? color::primary : color::border, px(10), 0,
+                selected ? px(2.5f) : px(1.5f));
+    const ImVec2 dot(at.x + pad + px(11), at.y + pad + t.y / 2);
+    dl->AddCircle(dot, px(10), selected ? color::primary : color::muted, 24, px(2));
+    if (selected) dl->AddCircleFilled(dot, px(5.5f), color::primary, 24);
+    draw_text(dl, bold_font(), ImVec2(at.x + text_left, at.y + pad), color::text, title_text, wrap);
+    draw_text(dl, regular_font(), ImVec2(at.x + text_left, at.y + pad + t.y + px(4)), color::muted, hint, wrap);
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    return pressed;
+}
+
+bool text_field(const std::string& test_id, const std::string& label_text, std::string& value,
+                const std::string& hint, const std::string& error, float width, bool multiline) {
+    label(label_text);
+    if (!hint.empty()) paragraph(hint, color::muted);
+    const bool has_error = !error.empty();
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(has_error ? color::error : color::border));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, has_error ? px(2.5f) : px(1.5f));
+    ImGui::PushID(test_id.c_str());
+    bool changed;
+    if (multiline) {
+        changed = ImGui::InputTextMultiline("##text", &value, ImVec2(width, px(150)));
+    } else {
+        ImGui::SetNextItemWidth(width);
+        changed = ImGui::InputText("##text", &value);
+    }
+    if (ImGui::IsItemActive()) {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - px(2), a.y - px(2)), ImVec2(b.x + px(2), b.y + px(2)),
+                                            color::primary, px(9), 0, px(2));
+    }
+    ImGui::PopID();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    track(test_id);
+    if (has_error) paragraph(error, color::error);
+    return changed;
+}
+
+// [SECTION] Touch
+
+void drag_to_scroll() {
+    static bool dragging = false;
+    ImGuiIO& io = ImGui::GetIO();
+    if (!io.MouseDown[0]) {
+        dragging = false;
+        return;
+    }
+    if (ImGui::GetActiveID() == ImGui::GetWindowScrollbarID(ImGui::GetCurrentWindow(), ImGuiAxis_Y)) return;
+    if (!dragging) {
+        const bool on_text = ImGui::GetIO().WantTextInput;
+        dragging = !on_text && ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+                   ImGui::IsMouseDragging(ImGuiMouseButton_Left, px(8)) && std::abs(io.MouseDelta.y) > 0;
+        if (dragging) ImGui::ClearActiveID();  // the button under the finger must not fire
+    }
+    if (dragging) ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+}  // namespace spoc::web::ui
