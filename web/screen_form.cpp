@@ -21,8 +21,7 @@ void level_question(AppState& app, const char* name, Level& value, const FieldEr
         }
     }
     ui::end_chips();
-    const std::string error = field_error(app, errors, name);
-    if (!error.empty()) ui::paragraph(error, ui::color::error);
+    ui::error_line(std::string("form.") + name, field_error(app, errors, name));
     ui::gap(8);
 }
 
@@ -41,8 +40,7 @@ void type_fields(AppState& app, const RequestType& type, const FieldErrors& erro
                     draft_changed(app, key);
                 }
             ui::end_chips();
-            const std::string error = field_error(app, errors, key);
-            if (!error.empty()) ui::paragraph(error, ui::color::error);
+            ui::error_line(id, field_error(app, errors, key));
         } else if (ui::text_field(id, label, value, "", field_error(app, errors, key), width, f.type == "textarea")) {
             draft_changed(app, key);
         }
@@ -69,8 +67,7 @@ void ShowRequestForm(AppState& app) {
             draft_changed(app, "type");
         }
     }
-    const std::string type_error = field_error(app, errors, "type");
-    if (!type_error.empty()) ui::paragraph(type_error, ui::color::error);
+    ui::error_line("form.type", field_error(app, errors, "type"));
     ui::gap(12);
 
     if (const RequestType* type = app.catalog.find(d.type)) type_fields(app, *type, errors, c.width);
@@ -95,6 +92,7 @@ void ShowRequestForm(AppState& app) {
     ui::gap(16);
 
     if (!app.form_notice.empty()) {
+        ui::shown("form.notice", app.form_notice);
         ui::notice(app.form_notice, ui::Tone::error);
         ui::gap(4);
     }

@@ -10,6 +10,7 @@
 namespace spoc::web {
 
 void ShowHeader(AppState& app, float height) {
+    ui::shown("lang", app.lang);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 at = ImGui::GetWindowPos();
     const float width = ImGui::GetWindowWidth();

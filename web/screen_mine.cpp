@@ -165,7 +165,10 @@ void ShowRequestDetail(AppState& app) {
     for (const Event& e : q.timeline) timeline_entry(app, e, c.width);
 
     ui::gap(8);
-    if (!r->notice.empty()) ui::notice(r->notice, ui::Tone::error);
+    if (!r->notice.empty()) {
+        ui::shown("detail.notice", r->notice);
+        ui::notice(r->notice, ui::Tone::error);
+    }
     if (is_final(q.state)) {
         ui::notice(app.t("detail.final"), ui::Tone::info);
     } else {

@@ -53,6 +53,12 @@ void paragraph(const std::string& text, ImU32 color) {
 
 void label(const std::string& text) { heading(text); }
 
+void error_line(const std::string& test_id, const std::string& text) {
+    if (text.empty()) return;
+    shown(test_id + ".error", text);
+    paragraph(text, color::error);
+}
+
 void notice(const std::string& text, Tone tone) {
     const ImU32 bg = tone == Tone::error ? color::error_surface
                      : tone == Tone::success ? color::success_surface : color::info_surface;
@@ -234,7 +240,11 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     track(test_id);
-    if (has_error) paragraph(error, color::error);
+    shown(test_id, value);
+    if (has_error) {
+        shown(test_id + ".error", error);
+        paragraph(error, color::error);
+    }
     return changed;
 }
 
