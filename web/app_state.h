@@ -60,6 +60,7 @@ struct AppState {
     Messages messages;
     Catalog catalog;
     PortalConfig config;
+    unsigned logo_texture = 0;       // the GL texture the logo is loaded into; 0 until asked for
 
     Draft draft;
     bool show_errors = false;        // after the first try to submit

@@ -43,6 +43,15 @@ void follow_canvas_size() {
     if (ui::scale() != before) ImGui_ImplOpenGL3_DestroyDeviceObjects();  // new font atlas
 }
 
+// The organisation's logo, once portal.json has named one.
+void load_logo(AppState& app) {
+    if (app.config.logo.empty() || app.logo_texture != 0) return;
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    app.logo_texture = texture;
+    load_image_into_texture(app.config.logo, texture);
+}
+
 void show_screen(AppState& app) {
     switch (app.screen) {
         case Screen::home: return ShowHome(app);
@@ -58,6 +67,7 @@ void frame() {
     ImGuiIO& io = ImGui::GetIO();
     if (const std::string typed = text_input_take(); !typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
     poll(g_app);
+    load_logo(g_app);
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();

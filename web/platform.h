@@ -27,6 +27,11 @@ void resize_canvas(int width, int height);       // the drawing buffer, in devic
 void text_input_focus(bool active, float css_x, float css_y);
 std::string text_input_take();                   // what was typed since the last call
 
+// Loads an image (PNG, SVG, ...) beside index.html into an existing GL texture;
+// logo_size() answers its pixel size once it has arrived, false until then.
+void load_image_into_texture(const std::string& url, unsigned texture);
+bool image_size(unsigned texture, int& width, int& height);
+
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);
 

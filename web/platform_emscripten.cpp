@@ -68,6 +68,31 @@ EM_JS(char*, js_text_input_take, (), {
     return p;
 });
 
+EM_JS(void, js_load_image, (const char* url, unsigned texture), {
+    const img = new Image();
+    img.onload = () => {
+        const gl = GLctx;
+        gl.bindTexture(gl.TEXTURE_2D, GL.textures[texture]);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, img);
+        Module.spocImages = Module.spocImages || {};
+        Module.spocImages[texture] = [img.naturalWidth || 1, img.naturalHeight || 1];
+    };
+    img.onerror = () => console.warn("spoc: the logo " + img.src + " could not be loaded");
+    img.src = UTF8ToString(url);
+});
+
+EM_JS(int, js_image_size, (unsigned texture, int* width, int* height), {
+    const size = Module.spocImages && Module.spocImages[texture];
+    if (!size) return 0;
+    HEAP32[width >> 2] = size[0];
+    HEAP32[height >> 2] = size[1];
+    return 1;
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
@@ -104,6 +129,9 @@ void resize_canvas(int width, int height) { emscripten_set_canvas_element_size("
 
 void text_input_focus(bool active, float css_x, float css_y) { js_text_input_focus(active ? 1 : 0, css_x, css_y); }
 std::string text_input_take() { return take(js_text_input_take()); }
+
+void load_image_into_texture(const std::string& url, unsigned texture) { js_load_image(url.c_str(), texture); }
+bool image_size(unsigned texture, int& width, int& height) { return js_image_size(texture, &width, &height) != 0; }
 
 void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
 void set_page_language(const std::string& lang) { js_set_lang(lang.c_str()); }

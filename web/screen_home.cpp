@@ -1,6 +1,7 @@
 // The header on every screen, the home screen (two big choices and "My requests")
 // and the screen that confirms a filed request with its reference.
-#include <cstdio>
+#include <algorithm>
+#include <cstdint>
 
 #include "app_actions.h"
 #include "platform.h"
@@ -16,17 +17,30 @@ void ShowHeader(AppState& app, float height) {
     const float width = ImGui::GetWindowWidth();
     dl->AddRectFilled(at, ImVec2(at.x + width, at.y + height), ui::color::brand);
 
-    // The logo slot: the organisation's initial in a circle until a logo is configured.
-    const float r = ui::px(20);
-    const ImVec2 centre(at.x + ui::px(16) + r, at.y + height / 2);
-    dl->AddCircleFilled(centre, r, IM_COL32_WHITE, 32);
-    const std::string initial = app.config.organisation.substr(0, 1);
+    // The logo slot: the configured logo, or the organisation's initial in a circle.
+    const float slot = ui::px(44);
+    const float slot_x = at.x + ui::px(14), slot_y = at.y + (height - slot) / 2;
+    float logo_w = slot;
+    int iw = 0, ih = 0;
     ImFont* bold = ui::bold_font();
-    const ImVec2 is = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, initial.c_str());
-    dl->AddText(bold, bold->FontSize, ImVec2(centre.x - is.x / 2, centre.y - is.y / 2), ui::color::brand,
-                initial.c_str());
+    if (app.logo_texture && image_size(app.logo_texture, iw, ih)) {
+        logo_w = std::min(slot * iw / ih, ui::px(160));
+        const float logo_h = logo_w * ih / iw;
+        const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(app.logo_texture));
+        dl->AddImage(texture, ImVec2(slot_x, at.y + (height - logo_h) / 2),
+                     ImVec2(slot_x + logo_w, at.y + (height + logo_h) / 2));
+    } else {
+        const ImVec2 centre(slot_x + slot / 2, slot_y + slot / 2);
+        dl->AddCircleFilled(centre, slot / 2, IM_COL32_WHITE, 32);
+        std::size_t first = app.config.organisation.empty() ? 0 : 1;  // one UTF-8 character
+        while (first < app.config.organisation.size() && (app.config.organisation[first] & 0xC0) == 0x80) ++first;
+        const std::string initial = app.config.organisation.substr(0, first);
+        const ImVec2 is = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, initial.c_str());
+        dl->AddText(bold, bold->FontSize, ImVec2(centre.x - is.x / 2, centre.y - is.y / 2), ui::color::brand,
+                    initial.c_str());
+    }
 
-    const float text_x = centre.x + r + ui::px(12);
+    const float text_x = slot_x + logo_w + ui::px(12);
     ImFont* regular = ui::regular_font();
     const float line = bold->FontSize;
     // The switch offers the next language of the catalog, named in that language.
