@@ -65,7 +65,19 @@ void show_screen(AppState& app) {
 void frame() {
     follow_canvas_size();
     ImGuiIO& io = ImGui::GetIO();
-    if (const std::string typed = text_input_take(); !typed.empty()) io.AddInputCharactersUTF8(typed.c_str());
+    // Typing that came before its text field was active (a tap, then keys, all before
+    // this frame) waits for the field; ImGui drops characters nobody takes.
+    static std::string typed;
+    static double typed_since = 0;
+    if (typed.empty()) typed_since = seconds_since_start();
+    typed += text_input_take();
+    float field_x = 0, field_y = 0;
+    if (!typed.empty() && ui::active_text_field(field_x, field_y)) {  // as the last frame left it
+        io.AddInputCharactersUTF8(typed.c_str());
+        typed.clear();
+    } else if (seconds_since_start() - typed_since > 2) {
+        typed.clear();  // typed where no field takes it
+    }
     poll(g_app);
     load_logo(g_app);
 
@@ -99,7 +111,9 @@ void frame() {
 
     float x = 0, y = 0;
     const bool typing = ui::active_text_field(x, y);
-    text_input_focus(typing, x, y);
+    ui::shown("typing", typing ? "yes" : "no");
+    const std::vector<float>& fields = ui::text_field_rects();
+    text_input_focus(typing, x, y, fields.data(), static_cast<int>(fields.size() / 4));
 
     glViewport(0, 0, g_width, g_height);
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::color::page);
@@ -131,6 +145,7 @@ int main() {
     glfwSetCharCallback(g_window, nullptr);  // text comes from the hidden textarea (platform.h)
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
+    text_input_init();
     start(g_app);
     follow_canvas_size();
     emscripten_set_main_loop(frame, 0, false);

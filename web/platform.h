@@ -24,7 +24,11 @@ void resize_canvas(int width, int height);       // the drawing buffer, in devic
 
 // The hidden textarea that receives typed text (keyboards, accents, phone keyboards,
 // pasting) while a text field of the portal is active.
-void text_input_focus(bool active, float css_x, float css_y);
+void text_input_init();
+// fields: the text fields' rectangles (x, y, w, h in CSS pixels, four floats each).
+// A tap that ends on one focuses the textarea at once, inside the tap, which phones
+// require before they show their keyboard, and which keeps the first typed letter.
+void text_input_focus(bool active, float css_x, float css_y, const float* fields, int field_count);
 std::string text_input_take();                   // what was typed since the last call
 
 // Loads an image (PNG, SVG, ...) beside index.html into an existing GL texture;

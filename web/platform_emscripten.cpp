@@ -36,18 +36,35 @@ EM_JS(int, js_utc_offset, (double at), { return -new Date(at * 1000).getTimezone
 
 // Text typed into the hidden textarea is queued here and taken once per frame.
 // Enter, Backspace, Tab and arrows reach the portal as key events through GLFW.
-EM_JS(void, js_text_input_focus, (int active, float x, float y), {
+EM_JS(void, js_text_input_init, (), {
+    const box = document.getElementById("text-input");
+    if (!box || box.spocQueue !== undefined) return;
+    box.spocQueue = "";
+    box.spocFields = [];
+    Module.canvas.addEventListener("pointerup", (e) => {
+        const r = Module.canvas.getBoundingClientRect();
+        const px = e.clientX - r.left, py = e.clientY - r.top, f = box.spocFields;
+        for (let i = 0; i + 3 < f.length; i += 4) {
+            if (px >= f[i] && px <= f[i] + f[i + 2] && py >= f[i + 1] && py <= f[i + 1] + f[i + 3]) {
+                box.style.left = f[i] + "px";
+                box.style.top = f[i + 1] + "px";
+                box.focus({preventScroll: true});
+                return;
+            }
+        }
+    });
+    box.addEventListener("input", (e) => {
+        if (e.isComposing) return;
+        if (e.inputType !== "insertLineBreak") box.spocQueue += box.value;
+        box.value = "";
+    });
+    box.addEventListener("compositionend", () => { box.spocQueue += box.value; box.value = ""; });
+});
+
+EM_JS(void, js_text_input_focus, (int active, float x, float y, const float* fields, int count), {
     const box = document.getElementById("text-input");
     if (!box) return;
-    if (!box.spocQueue) {
-        box.spocQueue = "";
-        box.addEventListener("input", (e) => {
-            if (e.isComposing) return;
-            if (e.inputType !== "insertLineBreak") box.spocQueue += box.value;
-            box.value = "";
-        });
-        box.addEventListener("compositionend", () => { box.spocQueue += box.value; box.value = ""; });
-    }
+    box.spocFields = HEAPF32.slice(fields >> 2, (fields >> 2) + count * 4);
     if (active) {
         box.style.left = x + "px";
         box.style.top = y + "px";
@@ -127,7 +144,10 @@ CanvasSize canvas_size() {
 
 void resize_canvas(int width, int height) { emscripten_set_canvas_element_size("#canvas", width, height); }
 
-void text_input_focus(bool active, float css_x, float css_y) { js_text_input_focus(active ? 1 : 0, css_x, css_y); }
+void text_input_init() { js_text_input_init(); }
+void text_input_focus(bool active, float css_x, float css_y, const float* fields, int field_count) {
+    js_text_input_focus(active ? 1 : 0, css_x, css_y, fields, field_count);
+}
 std::string text_input_take() { return take(js_text_input_take()); }
 
 void load_image_into_texture(const std::string& url, unsigned texture) { js_load_image(url.c_str(), texture); }

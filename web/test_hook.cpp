@@ -5,6 +5,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,7 @@ struct Registry {
     nlohmann::json texts = nlohmann::json::object();
     std::string scroll_target;
     bool has_text_field = false;
+    std::vector<float> text_fields;
     float text_x = 0, text_y = 0;
 };
 
@@ -35,6 +37,7 @@ void begin_frame_registry(const char* screen) {
     r.widgets = nlohmann::json::object();
     r.texts = nlohmann::json::object();
     r.has_text_field = false;
+    r.text_fields.clear();
 }
 
 void track(const std::string& test_id) {
@@ -42,11 +45,6 @@ void track(const std::string& test_id) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const float s = scale();
     r.widgets[test_id] = {{"x", a.x / s}, {"y", a.y / s}, {"w", (b.x - a.x) / s}, {"h", (b.y - a.y) / s}};
-    if (ImGui::IsItemActive() && ImGui::GetIO().WantTextInput) {
-        r.has_text_field = true;
-        r.text_x = a.x / s;
-        r.text_y = a.y / s;
-    }
     if (r.scroll_target == test_id) {
         const ImVec2 clip_min = ImGui::GetWindowPos();
         const ImVec2 clip_max(clip_min.x + ImGui::GetWindowWidth(), clip_min.y + ImGui::GetWindowHeight());
@@ -61,6 +59,20 @@ void scroll_to(const std::string& test_id) { registry().scroll_target = test_id;
 std::string registry_widgets_json() { return registry().widgets.dump(); }
 std::string registry_texts_json() { return registry().texts.dump(); }
 const char* registry_screen() { return registry().screen.c_str(); }
+
+void note_text_field() {
+    Registry& r = registry();
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float s = scale();
+    if (ImGui::IsItemVisible())
+        r.text_fields.insert(r.text_fields.end(), {a.x / s, a.y / s, (b.x - a.x) / s, (b.y - a.y) / s});
+    if (ImGui::IsItemActive()) {
+        r.has_text_field = true;
+        r.text_x = a.x / s;
+        r.text_y = a.y / s;
+    }
+}
+const std::vector<float>& text_field_rects() { return registry().text_fields; }
 
 bool active_text_field(float& css_x, float& css_y) {
     const Registry& r = registry();

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 namespace spoc::web::ui {
 
@@ -85,5 +86,7 @@ std::string registry_texts_json();
 const char* registry_screen();
 // Where the active text field is (CSS pixels), for the hidden textarea that takes typing.
 bool active_text_field(float& css_x, float& css_y);
+void note_text_field();  // by text_field: its rectangle, for focusing on a tap
+const std::vector<float>& text_field_rects();  // x, y, w, h in CSS pixels, per text field
 
 }  // namespace spoc::web::ui

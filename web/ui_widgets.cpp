@@ -231,6 +231,7 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
         ImGui::SetNextItemWidth(width);
         changed = ImGui::InputText("##text", &value);
     }
+    note_text_field();
     if (ImGui::IsItemActive()) {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         ImGui::GetWindowDrawList()->AddRect(ImVec2(a.x - px(2), a.y - px(2)), ImVec2(b.x + px(2), b.y + px(2)),
