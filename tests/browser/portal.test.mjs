@@ -3,106 +3,33 @@
 // A test-only hook in the portal tells where labelled widgets sit on the canvas.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import * as driver from './portal_driver.mjs';
+import { click, type, until, screen, shownText } from './portal_driver.mjs';
 
-const SERVER = process.env.SPOC_SERVER_BIN;
-const WEB = process.env.SPOC_WEB_DIR;
 const SHOTS = process.env.SPOC_SCREENSHOTS || join(tmpdir(), 'spoc-screenshots');
 const DESK = 'browser-test-desk-token';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 
 let server, base, browser, dataDir;
 
 before(async () => {
-  assert.ok(SERVER && WEB, 'SPOC_SERVER_BIN and SPOC_WEB_DIR must be set');
+  assert.ok(driver.SERVER && driver.WEB, 'SPOC_SERVER_BIN and SPOC_WEB_DIR must be set');
   mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'spoc-browser-'));
-  server = spawn(SERVER, ['--port', '0', '--data', join(dataDir, 'spoc.db'), '--web', WEB, '--desk-token', DESK],
-                 { stdio: ['ignore', 'pipe', 'inherit'] });
-  base = await new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/serving (http:\/\/[^/\s]+)\//);
-      if (m) resolve(m[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-  });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
-                                    headless: true });
+  ({ proc: server, base } = await driver.startServer({ dataDir, deskToken: DESK }));
+  browser = await driver.launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
+  await driver.stopServer(server);
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-// --- the API, as the desk or a requester -------------------------------------------
-async function api(method, path, { token, body } = {}) {
-  const headers = {};
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, json: await res.json() };
-}
-
-// --- driving the canvas ---------------------------------------------------------------
-const hook = (page, fn, ...args) =>
-  page.evaluate(([fn, args]) => Module.ccall(fn, 'string', args.map(() => 'string'), args), [fn, args]);
-
-async function until(what, probe, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function widget(page, id) {
-  return until(`widget ${id}`, async () => {
-    await hook(page, 'spoc_test_scroll_to', id).catch(() => {});
-    await page.waitForTimeout(50);
-    const rects = JSON.parse(await hook(page, 'spoc_test_widgets'));
-    const r = rects[id];
-    const view = page.viewportSize();
-    return r && r.y >= 0 && r.y + r.h <= view.height ? r : null;
-  });
-}
-
-async function click(page, id) {
-  const r = await widget(page, id);
-  const box = await page.locator('#canvas').boundingBox();
-  await page.mouse.click(box.x + r.x + r.w / 2, box.y + r.y + Math.min(r.h / 2, 22));
-  await page.waitForTimeout(60);
-}
-
-async function type(page, id, text) {
-  await click(page, id);
-  await page.keyboard.type(text, { delay: 15 });
-}
-
-const screen = (page) => hook(page, 'spoc_test_screen');
-const shownText = async (page) => JSON.parse(await hook(page, 'spoc_test_text'));
-
-async function openPortal(context, name) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(base + '/');
-  await until('the portal to start', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
-  await until('the home screen', async () => (await screen(page)) === 'home');
-  await page.screenshot({ path: join(SHOTS, `${name}-1-home.png`) });
-  return { page, problems };
-}
+const api = (method, path, options) => driver.api(base, method, path, options);
+const openPortal = (context, name) => driver.openPortal(context, base, join(SHOTS, `${name}-1-home.png`));
 
 // --- the tests ----------------------------------------------------------------------------
 test('a person files a request by clicking and typing on the canvas and sees its reference', async () => {

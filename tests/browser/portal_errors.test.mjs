@@ -3,57 +3,28 @@
 // language switch, and a draft that survives a reload. Debian's Chromium (driven by
 // playwright-core) clicks and types through the canvas's input events; the portal's
 // test-only hook tells where labelled widgets sit and what the screens show.
-// The helpers are copied from portal.test.mjs on purpose (no shared module).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import * as driver from './portal_driver.mjs';
+import { click, type, until, screen, shown, shownText, stopServer, waitForHome, widget } from './portal_driver.mjs';
 
-const SERVER = process.env.SPOC_SERVER_BIN;
-const WEB = process.env.SPOC_WEB_DIR;
 const SHOTS = process.env.SPOC_SCREENSHOTS || join(tmpdir(), 'spoc-screenshots');
 const DESK = 'browser-errors-desk-token';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
 
 let server, port, base, browser, dataDir;
 
-// --- the server: started on a free port first, then again on that same port ---------------
-// Resolves with the running process once it says where it serves; port 0 picks a free one.
-function startServer(onPort) {
-  const proc = spawn(SERVER, ['--port', String(onPort), '--data', join(dataDir, 'spoc.db'), '--web', WEB,
-                              '--desk-token', DESK], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    proc.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/spoc is serving http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolve({ proc, port: Number(m[1]) });
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
-  });
-}
-
-// SIGTERM, then wait until the process has really gone (and its port is free).
-async function stopServer(proc) {
-  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
-  proc.kill('SIGTERM');
-  return exited;
-}
+// The server, first on a free port, then again on that same port and database.
+const startServer = (onPort) => driver.startServer({ port: onPort, dataDir, deskToken: DESK });
 
 before(async () => {
-  assert.ok(SERVER && WEB, 'SPOC_SERVER_BIN and SPOC_WEB_DIR must be set');
+  assert.ok(driver.SERVER && driver.WEB, 'SPOC_SERVER_BIN and SPOC_WEB_DIR must be set');
   mkdirSync(SHOTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'spoc-browser-errors-'));
-  ({ proc: server, port } = await startServer(0));
-  base = `http://127.0.0.1:${port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
-                                    headless: true });
+  ({ proc: server, port, base } = await startServer(0));
+  browser = await driver.launchChromium();
 });
 
 after(async () => {
@@ -62,81 +33,8 @@ after(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-// --- the API, as the desk or a requester -------------------------------------------
-async function api(method, path, { token, body } = {}) {
-  const headers = {};
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  return { status: res.status, json: await res.json() };
-}
-
-// --- driving the canvas ---------------------------------------------------------------
-const hook = (page, fn, ...args) =>
-  page.evaluate(([fn, args]) => Module.ccall(fn, 'string', args.map(() => 'string'), args), [fn, args]);
-
-async function until(what, probe, timeoutMs = 15000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function widget(page, id) {
-  return until(`widget ${id}`, async () => {
-    await hook(page, 'spoc_test_scroll_to', id).catch(() => {});
-    await page.waitForTimeout(50);
-    const rects = JSON.parse(await hook(page, 'spoc_test_widgets'));
-    const r = rects[id];
-    const view = page.viewportSize();
-    return r && r.y >= 0 && r.y + r.h <= view.height ? r : null;
-  });
-}
-
-async function click(page, id) {
-  const r = await widget(page, id);
-  const box = await page.locator('#canvas').boundingBox();
-  await page.mouse.click(box.x + r.x + r.w / 2, box.y + r.y + Math.min(r.h / 2, 22));
-  await page.waitForTimeout(60);
-}
-
-// Typing reaches the portal through a hidden textarea that it focuses (and moves onto the
-// active field) at the end of the frame that activated the field; keys pressed before that
-// are lost, so wait for it: on a loaded machine a frame can take longer than the click's pause.
-async function type(page, id, text) {
-  await click(page, id);
-  await until(`${id} to take typing`, async () => {
-    const r = JSON.parse(await hook(page, 'spoc_test_widgets'))[id];
-    return r && page.evaluate(([x, y]) => {
-      const box = document.getElementById('text-input');
-      return document.activeElement === box && Math.abs(parseFloat(box.style.left) - x) < 1 &&
-             Math.abs(parseFloat(box.style.top) - y) < 1;
-    }, [r.x, r.y]);
-  });
-  await page.keyboard.type(text, { delay: 15 });
-}
-
-const screen = (page) => hook(page, 'spoc_test_screen');
-const shownText = async (page) => JSON.parse(await hook(page, 'spoc_test_text'));
-const shown = async (page, key) => (await shownText(page))[key];
-
-async function openPortal(context, name) {
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(base + '/');
-  await waitForHome(page);
-  await page.screenshot({ path: join(SHOTS, `${name}-1-home.png`) });
-  return { page, problems };
-}
-
-async function waitForHome(page) {
-  await until('the portal to start', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
-  await until('the home screen', async () => (await screen(page)) === 'home');
-}
+const api = (method, path, options) => driver.api(base, method, path, options);
+const openPortal = (context, name) => driver.openPortal(context, base, join(SHOTS, `${name}-1-home.png`));
 
 async function openForm(page) {
   await click(page, 'home.report');

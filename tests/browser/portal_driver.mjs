@@ -1,0 +1,108 @@
+// What the browser tests share: starting the real server, calling the API, and driving the
+// portal's canvas like a person (the test hook only says where labelled widgets sit; clicks
+// and typing go through the canvas's real input events).
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const SERVER = process.env.SPOC_SERVER_BIN;
+export const WEB = process.env.SPOC_WEB_DIR;
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--enable-unsafe-swiftshader', '--use-angle=swiftshader'];
+
+export const launchChromium = () =>
+  chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+
+// --- the server -------------------------------------------------------------------------------
+// Resolves once the server says where it serves; port 0 picks a free one.
+export function startServer({ port = 0, dataDir, deskToken }) {
+  const proc = spawn(SERVER, ['--port', String(port), '--data', join(dataDir, 'spoc.db'), '--web', WEB,
+                              '--desk-token', deskToken], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    proc.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/spoc is serving http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ proc, port: Number(m[1]), base: `http://127.0.0.1:${m[1]}` });
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+  });
+}
+
+// SIGTERM, then wait until the process has really gone (and its port is free).
+export async function stopServer(proc) {
+  if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  proc.kill('SIGTERM');
+  return exited;
+}
+
+// --- the API, as the desk or a requester --------------------------------------------------------
+export async function api(base, method, path, { token, body } = {}) {
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, json: await res.json() };
+}
+
+// --- driving the canvas -------------------------------------------------------------------------
+const hook = (page, fn, ...args) =>
+  page.evaluate(([fn, args]) => Module.ccall(fn, 'string', args.map(() => 'string'), args), [fn, args]);
+
+export async function until(what, probe, timeoutMs = 15000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+// The widget's rectangle (CSS pixels on the canvas), scrolled into view.
+export async function widget(page, id) {
+  return until(`widget ${id}`, async () => {
+    await hook(page, 'spoc_test_scroll_to', id).catch(() => {});
+    await page.waitForTimeout(50);
+    const rects = JSON.parse(await hook(page, 'spoc_test_widgets'));
+    const r = rects[id];
+    const view = page.viewportSize();
+    return r && r.y >= 0 && r.y + r.h <= view.height ? r : null;
+  });
+}
+
+export async function click(page, id) {
+  const r = await widget(page, id);
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.click(box.x + r.x + r.w / 2, box.y + r.y + Math.min(r.h / 2, 22));
+  await page.waitForTimeout(60);
+}
+
+// Types right after the click, as a person does: the portal must not lose the first letters.
+export async function type(page, id, text) {
+  await click(page, id);
+  await page.keyboard.type(text, { delay: 15 });
+}
+
+export const screen = (page) => hook(page, 'spoc_test_screen');
+export const shownText = async (page) => JSON.parse(await hook(page, 'spoc_test_text'));
+export const shown = async (page, key) => (await shownText(page))[key];
+
+export async function waitForHome(page) {
+  await until('the portal to start', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
+  await until('the home screen', async () => (await screen(page)) === 'home');
+}
+
+// A new page on the portal's home screen; problems collects the page's uncaught errors.
+export async function openPortal(context, base, screenshot) {
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(base + '/');
+  await waitForHome(page);
+  await page.screenshot({ path: screenshot });
+  return { page, problems };
+}
