@@ -92,20 +92,29 @@ void load_draft(AppState& app) {
     }
 }
 
+// portal.json's texts are plain strings or {"en": ..., "de": ...}, like the catalog's.
+void apply_config(AppState& app) {
+    const json& j = app.config_json;
+    if (!j.is_object()) return;
+    auto text = [&](const char* key, std::string& out) {
+        const std::string value = localize(j.value(key, json()), app.lang);
+        if (!value.empty()) out = value;
+    };
+    text("organisation", app.config.organisation);
+    text("service_name", app.config.service_name);
+    text("logo", app.config.logo);
+    text("contact", app.config.contact);
+    if (j.value("refresh_seconds", json()).is_number_integer())
+        app.config.refresh_seconds = std::clamp(j["refresh_seconds"].get<int>(), 2, 3600);
+    set_page_title(app.config.service_name + " – " + app.config.organisation);
+}
+
 void load_config(AppState& app) {
     http_send(call(app, "GET", "portal.json"), [&app](const HttpResponse& res) {
         const json j = parse_or_null(res.body);
         if (res.status != 200 || !j.is_object()) return;
-        auto text = [&j](const char* key, std::string& out) {
-            if (j.value(key, json()).is_string()) out = j[key].get<std::string>();
-        };
-        text("organisation", app.config.organisation);
-        text("service_name", app.config.service_name);
-        text("logo", app.config.logo);
-        text("contact", app.config.contact);
-        if (j.value("refresh_seconds", json()).is_number_integer())
-            app.config.refresh_seconds = std::clamp(j["refresh_seconds"].get<int>(), 2, 3600);
-        set_page_title(app.config.service_name + " – " + app.config.organisation);
+        app.config_json = j;
+        apply_config(app);
     });
 }
 
@@ -170,6 +179,7 @@ void set_language(AppState& app, const std::string& lang) {
     app.catalog = catalog_from_config(json::parse(assets::catalog_json), app.lang);
     store(kLanguageKey, app.lang);
     set_page_language(app.lang);
+    apply_config(app);
     load_catalog(app);
 }
 

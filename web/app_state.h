@@ -60,6 +60,7 @@ struct AppState {
     Messages messages;
     Catalog catalog;
     PortalConfig config;
+    json config_json;                // portal.json as served, for its texts in each language
     unsigned logo_texture = 0;       // the GL texture the logo is loaded into; 0 until asked for
 
     Draft draft;

@@ -151,7 +151,8 @@ void ShowRequestDetail(AppState& app) {
             std::string value = it->get<std::string>();
             for (const auto& o : f.options)
                 if (o.value == value) value = o.label;
-            ui::paragraph(f.label + " " + value);
+            ui::paragraph(f.label, ui::color::muted);
+            ui::heading(value);
         }
     }
     if (!q.description.empty()) {

@@ -84,10 +84,11 @@ test('a desk transition appears in the detail view without a reload, and a reply
   const { page, problems } = await openPortal(context, 'follow');
 
   await click(page, 'home.mine');
-  await until('the list', async () => (await screen(page)) === 'mine');
+  await until('the list', async () => (await shownText(page))[`mine.state.${ref}`] === 'new');
+  await page.screenshot({ path: join(SHOTS, 'follow-2-list.png') });
   await click(page, `mine.item.${ref}`);
   await until('the detail view', async () => (await shownText(page))['detail.state'] === 'new');
-  await page.screenshot({ path: join(SHOTS, 'follow-2-detail-new.png') });
+  await page.screenshot({ path: join(SHOTS, 'follow-3-detail-new.png') });
 
   const moved = await api('POST', `/api/v1/requests/${id}/transitions`,
                           { token: DESK, body: { to: 'pending', reason: 'Waiting for the VPN vendor' } });
@@ -100,7 +101,7 @@ test('a desk transition appears in the detail view without a reload, and a reply
   await until('the new state in the portal', async () => (await shownText(page))['detail.state'] === 'in_progress',
               45000);
   assert.deepEqual(navigations, [], 'the page was not reloaded');
-  await page.screenshot({ path: join(SHOTS, 'follow-3-detail-in-progress.png') });
+  await page.screenshot({ path: join(SHOTS, 'follow-4-detail-in-progress.png') });
 
   await type(page, 'detail.reply', 'It happens on home Wi-Fi too.');
   await click(page, 'detail.send');
@@ -109,7 +110,7 @@ test('a desk transition appears in the detail view without a reload, and a reply
     return r.json.timeline.some((e) => e.kind === 'comment' && e.body === 'It happens on home Wi-Fi too.');
   });
   await page.waitForTimeout(300);
-  await page.screenshot({ path: join(SHOTS, 'follow-4-replied.png') });
+  await page.screenshot({ path: join(SHOTS, 'follow-5-replied.png') });
   assert.deepEqual(problems, []);
   await context.close();
 });
