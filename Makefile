@@ -22,7 +22,7 @@ native:
 	@cmake --build $(NATIVE) -j$(JOBS)
 
 web:
-	@emcmake cmake -S . -B $(WEB) -DCMAKE_BUILD_TYPE=Release > /dev/null
+	@emcmake cmake -S . -B $(WEB) -DCMAKE_BUILD_TYPE=MinSizeRel > /dev/null
 	@cmake --build $(WEB) -j$(JOBS)
 
 run: build
