@@ -22,5 +22,6 @@ struct HttpCall {
 };
 
 void http_send(const HttpCall& call, HttpDone done);
+int http_in_flight();  // calls sent and not yet answered
 
 }  // namespace spoc::web

@@ -18,7 +18,10 @@ struct PendingCall {
     HttpDone done;
 };
 
+int g_in_flight = 0;
+
 void finish(emscripten_fetch_t* fetch) {
+    --g_in_flight;
     std::unique_ptr<PendingCall> pending(static_cast<PendingCall*>(fetch->userData));
     HttpResponse response;
     response.status = fetch->status;
@@ -56,7 +59,10 @@ void http_send(const HttpCall& call, HttpDone done) {
     attr.userData = pending.release();
     attr.onsuccess = finish;
     attr.onerror = finish;
+    ++g_in_flight;
     emscripten_fetch(&attr, p.call.path.c_str());
 }
+
+int http_in_flight() { return g_in_flight; }
 
 }  // namespace spoc::web

@@ -11,7 +11,9 @@
 #include <cmath>
 
 #include "app_actions.h"
+#include "http_client.h"
 #include "platform.h"
+#include "redraw.h"
 #include "screens.h"
 #include "ui.h"
 
@@ -23,9 +25,19 @@ GLFWwindow* g_window = nullptr;
 AppState g_app;
 int g_width = 0, g_height = 0;  // the drawing buffer, device pixels
 
+bool busy() {
+    float x = 0, y = 0;
+    return http_in_flight() > 0 || ui::active_text_field(x, y) || ImGui::GetIO().MouseDown[0];
+}
+
+void on_cursor(GLFWwindow*, double, double) { wake(); }
+void on_button(GLFWwindow*, int, int, int) { wake(); }
+void on_key(GLFWwindow*, int, int, int, int) { wake(); }
+
 // Emscripten's GLFW passes the browser's wheel delta in pixels, downwards positive;
 // ImGui wants steps, upwards positive.
 void on_scroll(GLFWwindow* window, double dx, double dy) {
+    wake();
     ImGui_ImplGlfw_ScrollCallback(window, -dx / 100.0, -dy / 100.0);
 }
 
@@ -34,6 +46,7 @@ void follow_canvas_size() {
     const int w = std::max(1, static_cast<int>(std::lround(c.css_width * c.pixel_ratio)));
     const int h = std::max(1, static_cast<int>(std::lround(c.css_height * c.pixel_ratio)));
     if (w != g_width || h != g_height) {
+        wake();
         resize_canvas(w, h);
         g_width = w;
         g_height = h;
@@ -71,6 +84,7 @@ void frame() {
     static double typed_since = 0;
     if (typed.empty()) typed_since = seconds_since_start();
     typed += text_input_take();
+    if (!typed.empty()) wake();
     float field_x = 0, field_y = 0;
     if (!typed.empty() && ui::active_text_field(field_x, field_y)) {  // as the last frame left it
         io.AddInputCharactersUTF8(typed.c_str());
@@ -80,6 +94,7 @@ void frame() {
     }
     poll(g_app);
     load_logo(g_app);
+    if (!frame_due(busy(), seconds_since_start())) return;  // the canvas keeps showing the last frame
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
@@ -88,6 +103,8 @@ void frame() {
     io.DisplayFramebufferScale = ImVec2(1, 1);
     ImGui::NewFrame();
     ui::begin_frame_registry(screen_name(g_app.screen));
+    static long frames_drawn = 0;
+    ui::shown("frames", std::to_string(++frames_drawn));
 
     const float header = ui::px(68);
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -140,6 +157,10 @@ int main() {
     io.IniFilename = nullptr;  // nothing to remember between visits but what app_actions keeps
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     io.ConfigInputTextCursorBlink = true;
+    // ImGui's GLFW backend calls these before its own (it chains to callbacks set earlier).
+    glfwSetCursorPosCallback(g_window, on_cursor);
+    glfwSetMouseButtonCallback(g_window, on_button);
+    glfwSetKeyCallback(g_window, on_key);
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetScrollCallback(g_window, on_scroll);
     glfwSetCharCallback(g_window, nullptr);  // text comes from the hidden textarea (platform.h)

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "redraw.h"
 #include "ui.h"
 
 namespace spoc::web::ui {
@@ -103,6 +104,7 @@ EMSCRIPTEN_KEEPALIVE const char* spoc_test_screen() { return spoc::web::ui::regi
 
 EMSCRIPTEN_KEEPALIVE const char* spoc_test_scroll_to(const char* test_id) {
     spoc::web::ui::scroll_to(test_id ? test_id : "");
+    spoc::web::wake();
     return "";
 }
 }

@@ -114,3 +114,20 @@ test('a desk transition appears in the detail view without a reload, and a reply
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a portal left alone stops redrawing, and a mouse move wakes it', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 }, locale: 'en-GB' });
+  const { page, problems } = await openPortal(context, 'idle');
+  const frames = async () => Number((await shownText(page)).frames);
+  await page.waitForTimeout(1500);  // the start-up calls are answered
+  const before = await frames();
+  await page.waitForTimeout(3000);
+  const idle = (await frames()) - before;
+  assert.ok(idle <= 8, `drew ${idle} frames in 3 s with nothing to do (about 3 expected, 180 at full rate)`);
+  const woken = await frames();
+  await page.mouse.move(200, 200);
+  await page.mouse.move(300, 250);
+  await until('a frame after the mouse moved', async () => (await frames()) > woken + 1);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
