@@ -3,10 +3,12 @@
 #include "app_actions.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "embedded_assets.h"
 #include "http_client.h"
 #include "platform.h"
+#include "redraw.h"
 #include "text.h"
 
 namespace spoc::web {
@@ -171,6 +173,7 @@ void start(AppState& app) {
     load_draft(app);
     set_language(app, lang);
     load_config(app);
+    follow_location(app, location_hash());
 }
 
 void set_language(AppState& app, const std::string& lang) {
@@ -183,9 +186,52 @@ void set_language(AppState& app, const std::string& lang) {
     load_catalog(app);
 }
 
-void go(AppState& app, Screen screen) {
+namespace {
+
+void show(AppState& app, Screen screen) {
     app.screen = screen;
     if (screen == Screen::mine || screen == Screen::detail) refresh_followed(app);
+}
+
+// Where the portal is, as the address's fragment: "" (home), #/report, #/request,
+// #/done, #/mine, #/mine/42.
+std::string location_of(const AppState& app) {
+    switch (app.screen) {
+        case Screen::home: return "";
+        case Screen::form: return app.draft.kind == Kind::service_request ? "#/request" : "#/report";
+        case Screen::submitted: return "#/done";
+        case Screen::mine: return "#/mine";
+        case Screen::detail: return "#/mine/" + std::to_string(app.open_id);
+    }
+    return "";
+}
+
+}  // namespace
+
+void go(AppState& app, Screen screen) {
+    show(app, screen);
+    const std::string here = location_of(app);
+    if (here != location_hash()) push_location(here);
+}
+
+void follow_location(AppState& app, const std::string& hash) {
+    if (hash == "#/report" || hash == "#/request") {
+        app.draft.kind = hash == "#/report" ? Kind::incident : Kind::service_request;
+        return show(app, Screen::form);
+    }
+    if (hash == "#/done" && !app.submitted_ref.empty()) return show(app, Screen::submitted);
+    if (hash == "#/mine") return show(app, Screen::mine);
+    const std::string detail = "#/mine/";
+    if (hash.rfind(detail, 0) == 0) {
+        std::int64_t id = 0;
+        const std::string digits = hash.substr(detail.size());
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+        if (ec == std::errc() && end == digits.data() + digits.size() && app.find_followed(id)) {
+            app.open_id = id;
+            return show(app, Screen::detail);
+        }
+    }
+    show(app, Screen::home);
 }
 
 // [SECTION] The request form
@@ -305,6 +351,10 @@ void refresh_followed(AppState& app) {
 }
 
 void poll(AppState& app) {
+    if (const auto moved = popped_location()) {
+        follow_location(app, *moved);
+        wake();
+    }
     if (app.screen != Screen::mine && app.screen != Screen::detail) return;
     if (seconds_since_start() >= app.next_refresh) refresh_followed(app);
 }

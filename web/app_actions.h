@@ -7,7 +7,8 @@ namespace spoc::web {
 
 void start(AppState& app);                          // configuration, saved requests and draft
 void set_language(AppState& app, const std::string& lang);
-void go(AppState& app, Screen screen);
+void go(AppState& app, Screen screen);                     // and a history entry for it
+void follow_location(AppState& app, const std::string& hash);  // Back, Forward, reload, a link
 
 // [SECTION] The request form
 void begin_form(AppState& app, Kind kind);

@@ -2,6 +2,7 @@
 // canvas size, and the hidden text field that receives typing. Implemented in
 // platform_emscripten.cpp; core never sees any of it.
 #pragma once
+#include <optional>
 #include <string>
 
 #include "clock.h"
@@ -35,6 +36,13 @@ std::string text_input_take();                   // what was typed since the las
 // logo_size() answers its pixel size once it has arrived, false until then.
 void load_image_into_texture(const std::string& url, unsigned texture);
 bool image_size(unsigned texture, int& width, int& height);
+
+// The screen's place in the browser's history, so Back, Forward and reload work:
+// location_hash() is "#/mine/5" or "", push_location() adds a history entry, and
+// popped_location() answers where Back or Forward went since the last call.
+std::string location_hash();
+void push_location(const std::string& hash);
+std::optional<std::string> popped_location();
 
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);

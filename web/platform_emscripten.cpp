@@ -110,6 +110,34 @@ EM_JS(int, js_image_size, (unsigned texture, int* width, int* height), {
     return 1;
 });
 
+EM_JS(char*, js_location_hash, (), {
+    const s = window.location.hash || "";
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+EM_JS(void, js_push_location, (const char* hash), {
+    const h = UTF8ToString(hash);
+    history.pushState(null, "", h ? h : window.location.pathname + window.location.search);
+});
+
+// popstate is remembered here until the next frame asks (null: nothing happened).
+EM_JS(char*, js_popped_location, (), {
+    if (!Module.spocPopWatch) {
+        Module.spocPopWatch = true;
+        window.addEventListener("popstate", () => { Module.spocPopped = window.location.hash || ""; });
+    }
+    if (Module.spocPopped === undefined || Module.spocPopped === null) return 0;
+    const s = Module.spocPopped;
+    Module.spocPopped = null;
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
@@ -152,6 +180,14 @@ std::string text_input_take() { return take(js_text_input_take()); }
 
 void load_image_into_texture(const std::string& url, unsigned texture) { js_load_image(url.c_str(), texture); }
 bool image_size(unsigned texture, int& width, int& height) { return js_image_size(texture, &width, &height) != 0; }
+
+std::string location_hash() { return take(js_location_hash()); }
+void push_location(const std::string& hash) { js_push_location(hash.c_str()); }
+std::optional<std::string> popped_location() {
+    char* p = js_popped_location();
+    if (!p) return std::nullopt;
+    return take(p);
+}
 
 void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
 void set_page_language(const std::string& lang) { js_set_lang(lang.c_str()); }

@@ -131,3 +131,28 @@ test('a portal left alone stops redrawing, and a mouse move wakes it', async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the browser\'s Back and Forward buttons move between screens, and a reload stays on the screen', async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 700 }, locale: 'en-GB' });
+  const { page, problems } = await openPortal(context, 'history');
+  const onScreen = (name) => until(`the ${name} screen`, async () => (await screen(page)) === name);
+
+  await click(page, 'home.report');
+  await onScreen('form');
+  assert.match(page.url(), /#\/report$/);
+  await page.goBack();
+  await onScreen('home');
+  assert.equal(new URL(page.url()).origin, base, 'Back stayed in the portal');
+  await page.goForward();
+  await onScreen('form');
+  await click(page, 'form.back');
+  await onScreen('home');
+  await click(page, 'home.mine');
+  await onScreen('mine');
+  await page.reload();
+  await until('the portal to start again', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
+  await onScreen('mine');
+  await page.screenshot({ path: join(SHOTS, 'history-2-reloaded-mine.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
