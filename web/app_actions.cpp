@@ -3,6 +3,7 @@
 #include "app_actions.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <charconv>
 
 #include "embedded_assets.h"
@@ -44,6 +45,7 @@ HttpCall call(const AppState& app, const std::string& method, const std::string&
 // [SECTION] Saved in the browser
 
 void save_followed(const AppState& app) {
+    if (app.kiosk) return;
     json list = json::array();
     for (const auto& r : app.followed) list.push_back({{"id", r.id}, {"ref", r.ref}, {"follow_token", r.follow_token}});
     store(kFollowedKey, list.dump());
@@ -71,7 +73,9 @@ json draft_json(const Draft& d) {
             {"description", d.description}, {"name", d.name}, {"email", d.email}, {"fields", d.fields}};
 }
 
-void save_draft(const AppState& app) { store(kDraftKey, draft_json(app.draft).dump()); }
+void save_draft(const AppState& app) {
+    if (!app.kiosk) store(kDraftKey, draft_json(app.draft).dump());
+}
 
 void load_draft(AppState& app) {
     const json j = parse_or_null(stored(kDraftKey));
@@ -169,8 +173,15 @@ void start(AppState& app) {
     app.messages_config = json::parse(assets::messages_json);
     std::string lang = stored(kLanguageKey);
     if (lang.empty()) lang = browser_language();
-    load_followed(app);
-    load_draft(app);
+    if (const auto kiosk = page_parameter("kiosk")) {
+        app.kiosk = true;
+        char* end = nullptr;
+        const double seconds = std::strtod(kiosk->c_str(), &end);
+        if (!kiosk->empty() && end && *end == '\0' && seconds >= 2) app.kiosk_idle_seconds = seconds;
+    } else {
+        load_followed(app);
+        load_draft(app);
+    }
     set_language(app, lang);
     load_config(app);
     follow_location(app, location_hash());
@@ -180,7 +191,7 @@ void set_language(AppState& app, const std::string& lang) {
     app.lang = pick_language(lang, app.messages_config);
     app.messages = Messages(app.messages_config, app.lang);
     app.catalog = catalog_from_config(json::parse(assets::catalog_json), app.lang);
-    store(kLanguageKey, app.lang);
+    if (!app.kiosk) store(kLanguageKey, app.lang);
     set_page_language(app.lang);
     apply_config(app);
     load_catalog(app);
@@ -306,14 +317,16 @@ void submit_request(AppState& app) {
                 r.latest = j.get<Request>();
             } catch (const json::exception&) {
             }
-            app.followed.insert(app.followed.begin(), std::move(r));
-            save_followed(app);
-            app.submitted_id = app.followed.front().id;
-            app.submitted_ref = app.followed.front().ref;
-            // The next form starts empty, but the person's name and email are kept.
+            app.submitted_id = r.id;
+            app.submitted_ref = r.ref;
+            // The next form starts empty, but the person's name and email are kept (not on a kiosk).
             Draft next;
-            next.name = app.draft.name;
-            next.email = app.draft.email;
+            if (!app.kiosk) {
+                app.followed.insert(app.followed.begin(), std::move(r));
+                save_followed(app);
+                next.name = app.draft.name;
+                next.email = app.draft.email;
+            }
             app.draft = next;
             app.show_errors = false;
             app.server_errors.clear();
@@ -348,6 +361,18 @@ void refresh_followed(AppState& app) {
         return;
     }
     for (auto& r : app.followed) fetch_request(app, r);
+}
+
+void kiosk_idle(AppState& app, double idle_seconds) {
+    if (!app.kiosk || app.screen == Screen::home || idle_seconds < app.kiosk_idle_seconds) return;
+    app.draft = Draft();
+    app.show_errors = false;
+    app.server_errors.clear();
+    app.form_notice.clear();
+    app.submitted_ref.clear();
+    set_language(app, browser_language());
+    go(app, Screen::home);
+    wake();
 }
 
 void poll(AppState& app) {

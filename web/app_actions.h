@@ -21,7 +21,8 @@ void submit_request(AppState& app);
 // [SECTION] Following requests
 void open_request(AppState& app, std::int64_t id);
 void refresh_followed(AppState& app);               // asks the server for the latest state now
-void poll(AppState& app);                           // refreshes now and then, while someone looks
+void poll(AppState& app);
+void kiosk_idle(AppState& app, double idle_seconds);  // back home for the next person                           // refreshes now and then, while someone looks
 void send_reply(AppState& app, FollowedRequest& r);
 void forget_request(AppState& app, std::int64_t id);
 

@@ -55,6 +55,11 @@ struct FollowedRequest {
 
 struct AppState {
     Screen screen = Screen::home;
+    // A kiosk (index.html?kiosk, or ?kiosk=SECONDS) is shared by everyone who walks by:
+    // it keeps nothing in the browser, offers no "My requests", and after that many
+    // seconds without a touch it forgets the form and returns home for the next person.
+    bool kiosk = false;
+    double kiosk_idle_seconds = 90;
     std::string lang = "en";
     json messages_config;
     Messages messages;

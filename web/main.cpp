@@ -30,14 +30,21 @@ bool busy() {
     return http_in_flight() > 0 || ui::active_text_field(x, y) || ImGui::GetIO().MouseDown[0];
 }
 
-void on_cursor(GLFWwindow*, double, double) { wake(); }
-void on_button(GLFWwindow*, int, int, int) { wake(); }
-void on_key(GLFWwindow*, int, int, int, int) { wake(); }
+double g_last_touch = 0;  // seconds_since_start() of the person's last input
+
+void touched() {
+    g_last_touch = seconds_since_start();
+    wake();
+}
+
+void on_cursor(GLFWwindow*, double, double) { touched(); }
+void on_button(GLFWwindow*, int, int, int) { touched(); }
+void on_key(GLFWwindow*, int, int, int, int) { touched(); }
 
 // Emscripten's GLFW passes the browser's wheel delta in pixels, downwards positive;
 // ImGui wants steps, upwards positive.
 void on_scroll(GLFWwindow* window, double dx, double dy) {
-    wake();
+    touched();
     ImGui_ImplGlfw_ScrollCallback(window, -dx / 100.0, -dy / 100.0);
 }
 
@@ -84,7 +91,7 @@ void frame() {
     static double typed_since = 0;
     if (typed.empty()) typed_since = seconds_since_start();
     typed += text_input_take();
-    if (!typed.empty()) wake();
+    if (!typed.empty()) touched();
     float field_x = 0, field_y = 0;
     if (!typed.empty() && ui::active_text_field(field_x, field_y)) {  // as the last frame left it
         io.AddInputCharactersUTF8(typed.c_str());
@@ -93,6 +100,7 @@ void frame() {
         typed.clear();  // typed where no field takes it
     }
     poll(g_app);
+    kiosk_idle(g_app, seconds_since_start() - g_last_touch);
     load_logo(g_app);
     if (!frame_due(busy(), seconds_since_start())) return;  // the canvas keeps showing the last frame
 

@@ -44,6 +44,9 @@ std::string location_hash();
 void push_location(const std::string& hash);
 std::optional<std::string> popped_location();
 
+// A parameter of the page's address (?kiosk=90): nullopt when absent, "" when bare.
+std::optional<std::string> page_parameter(const std::string& name);
+
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);
 

@@ -138,6 +138,15 @@ EM_JS(char*, js_popped_location, (), {
     return p;
 });
 
+EM_JS(char*, js_page_parameter, (const char* name), {
+    const v = new URLSearchParams(window.location.search).get(UTF8ToString(name));
+    if (v === null) return 0;
+    const n = lengthBytesUTF8(v) + 1;
+    const p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
@@ -185,6 +194,12 @@ std::string location_hash() { return take(js_location_hash()); }
 void push_location(const std::string& hash) { js_push_location(hash.c_str()); }
 std::optional<std::string> popped_location() {
     char* p = js_popped_location();
+    if (!p) return std::nullopt;
+    return take(p);
+}
+
+std::optional<std::string> page_parameter(const std::string& name) {
+    char* p = js_page_parameter(name.c_str());
     if (!p) return std::nullopt;
     return take(p);
 }

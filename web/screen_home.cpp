@@ -86,9 +86,11 @@ void ShowHome(AppState& app) {
     if (ui::big_choice("home.request", app.t("home.request"), app.t("home.request.hint"), w))
         begin_form(app, Kind::service_request);
     ui::gap(4);
-    std::string mine = app.t("home.mine");
-    if (!app.followed.empty()) mine += " (" + std::to_string(app.followed.size()) + ")";
-    if (ui::big_choice("home.mine", mine, app.t("home.mine.hint"), c.width)) go(app, Screen::mine);
+    if (!app.kiosk) {  // a kiosk keeps no one's requests
+        std::string mine = app.t("home.mine");
+        if (!app.followed.empty()) mine += " (" + std::to_string(app.followed.size()) + ")";
+        if (ui::big_choice("home.mine", mine, app.t("home.mine.hint"), c.width)) go(app, Screen::mine);
+    }
     if (!app.config.contact.empty()) {
         ui::gap(16);
         ui::paragraph(app.t("home.contact", {{"contact", app.config.contact}}), ui::color::muted);
@@ -103,12 +105,12 @@ void ShowSubmitted(AppState& app) {
     ui::title(app.t("done.title"));
     ui::gap(8);
     ui::shown("done.ref", app.submitted_ref);
-    ui::notice(app.t("done.reference", {{"ref", app.submitted_ref}}), ui::Tone::success);
+    ui::notice(app.t("done.reference", {{"ref", app.submitted_ref}}), ui::Tone::success, ui::title_font());
     ui::gap(4);
-    ui::paragraph(app.t("done.next"));
+    ui::paragraph(app.t(app.kiosk ? "done.next.kiosk" : "done.next"));
     ui::gap(12);
-    if (ui::primary_button("done.view", app.t("done.view"))) open_request(app, app.submitted_id);
-    if (ui::secondary_button("done.another", app.t("done.another"))) go(app, Screen::home);
+    if (!app.kiosk && ui::primary_button("done.view", app.t("done.view"))) open_request(app, app.submitted_id);
+    if (ui::secondary_button("done.another", app.t(app.kiosk ? "done.finish" : "done.another"))) go(app, Screen::home);
     ui::gap(24);
     ui::end_column(c);
 }

@@ -54,7 +54,7 @@ void paragraph(const std::string& text, ImU32 color = color::text);
 void label(const std::string& text);
 void error_line(const std::string& test_id, const std::string& text);  // under a field; nothing when empty
 enum class Tone { info, success, error };
-void notice(const std::string& text, Tone tone);
+void notice(const std::string& text, Tone tone, ImFont* font = nullptr);  // bold unless a font is given
 void badge(const std::string& text, ImU32 text_color, ImU32 background);
 
 // [SECTION] Controls (test_id names the widget for the browser tests)

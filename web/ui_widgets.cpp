@@ -59,19 +59,20 @@ void error_line(const std::string& test_id, const std::string& text) {
     paragraph(text, color::error);
 }
 
-void notice(const std::string& text, Tone tone) {
+void notice(const std::string& text, Tone tone, ImFont* font) {
+    if (!font) font = bold_font();
     const ImU32 bg = tone == Tone::error ? color::error_surface
                      : tone == Tone::success ? color::success_surface : color::info_surface;
     const ImU32 fg = tone == Tone::error ? color::error : tone == Tone::success ? color::success : color::brand;
     const Column c = current_column();
     const float pad = px(14);
     const float wrap = c.width - 2 * pad;
-    const ImVec2 size = text_size(bold_font(), text, wrap);
+    const ImVec2 size = text_size(font, text, wrap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + c.width, at.y + size.y + 2 * pad), bg, px(8));
     dl->AddRectFilled(at, ImVec2(at.x + px(5), at.y + size.y + 2 * pad), fg, px(8), ImDrawFlags_RoundCornersLeft);
-    draw_text(dl, bold_font(), ImVec2(at.x + pad + px(4), at.y + pad), fg, text, wrap);
+    draw_text(dl, font, ImVec2(at.x + pad + px(4), at.y + pad), fg, text, wrap);
     ImGui::Dummy(ImVec2(c.width, size.y + 2 * pad));
 }
 

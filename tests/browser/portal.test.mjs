@@ -156,3 +156,36 @@ test('the browser\'s Back and Forward buttons move between screens, and a reload
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a kiosk keeps nothing for the next person and returns home when left alone', async () => {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1400 }, locale: 'en-GB' });
+  const { page, problems } = await driver.openPortal(context, base, join(SHOTS, 'kiosk-1-home.png'), '/?kiosk=4');
+  const widgets = await page.evaluate(() => JSON.parse(Module.ccall('spoc_test_widgets', 'string', [], [])));
+  assert.ok(widgets['home.report'] && !widgets['home.mine'], 'no "My requests" on a kiosk');
+
+  await click(page, 'home.request');
+  await until('the form', async () => (await screen(page)) === 'form');
+  await click(page, 'form.type.question');
+  await click(page, 'form.impact.low');
+  await click(page, 'form.urgency.low');
+  await type(page, 'form.subject', 'Where do I get a visitor badge?');
+  await type(page, 'form.name', 'Margaret Hamilton');
+  await type(page, 'form.email', 'margaret@example.org');
+  await click(page, 'form.submit');
+  await until('the submitted screen', async () => (await screen(page)) === 'submitted');
+  assert.match((await shownText(page))['done.ref'], /^SD-\d{6}$/);
+  await page.screenshot({ path: join(SHOTS, 'kiosk-2-submitted.png') });
+  const after = await page.evaluate(() => JSON.parse(Module.ccall('spoc_test_widgets', 'string', [], [])));
+  assert.ok(!after['done.view'], 'no way to open the request on a kiosk');
+  assert.deepEqual(await page.evaluate(() => [localStorage.getItem('spoc.requests'), localStorage.getItem('spoc.draft')]),
+                   [null, null], 'nothing of this person stays in the browser');
+
+  await until('home after 4 s without a touch', async () => (await screen(page)) === 'home', 15000);
+  await click(page, 'home.report');
+  await until('the form', async () => (await screen(page)) === 'form');
+  const texts = await shownText(page);
+  assert.equal(texts['form.name'], '', 'the next person does not see the name');
+  assert.equal(texts['form.email'], '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -97,11 +97,11 @@ export async function waitForHome(page) {
 }
 
 // A new page on the portal's home screen; problems collects the page's uncaught errors.
-export async function openPortal(context, base, screenshot) {
+export async function openPortal(context, base, screenshot, path = '/') {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(base + '/');
+  await page.goto(base + path);
   await waitForHome(page);
   await page.screenshot({ path: screenshot });
   return { page, problems };
