@@ -37,6 +37,18 @@ bool is_valid_utf8(std::string_view s) {
 }
 
 // Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces.
+bool has_control_characters(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return true;
+        // U+0080..U+009F are C2 80..C2 9F in UTF-8
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F &&
+            static_cast<unsigned char>(s[i + 1]) >= 0x80)
+            return true;
+    }
+    return false;
+}
+
 bool is_email(std::string_view s) {
     if (s.size() < 3 || s.size() > 254) return false;
     const auto at = s.find('@');

@@ -9,5 +9,8 @@ std::string_view trim(std::string_view s);
 std::size_t utf8_length(std::string_view s);  // code points; a broken byte counts as one
 bool is_valid_utf8(std::string_view s);
 bool is_email(std::string_view s);
+// Control characters other than tab and line breaks (NUL, ESC, DEL, C1 controls ...):
+// nothing a person types, and they break display and terminals.
+bool has_control_characters(std::string_view s);
 
 }  // namespace spoc

@@ -28,6 +28,7 @@ void read_level(const json& obj, const char* key, Level& out, FieldErrors& errs)
 void check_text(const std::string& field, const std::string& value, std::size_t min, std::size_t max,
                 FieldErrors& errs) {
     if (!is_valid_utf8(value)) return errs.push_back({field, "error.utf8", {}});
+    if (has_control_characters(value)) return errs.push_back({field, "error.control", {}});
     const std::size_t n = utf8_length(trim(value));
     if (n == 0 && min > 0) return errs.push_back({field, "error.required", {}});
     if (n < min || n > max) {

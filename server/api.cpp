@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include <cctype>
+#include <regex>
 #include <vector>
 
 namespace spoc {
@@ -128,8 +129,16 @@ std::string request_language(const httplib::Request& req, const json& messages_c
     return pick_language(accept.substr(0, accept.find_first_of(",;")), messages_config);
 }
 
-void fill_error_body(const httplib::Request&, httplib::Response& res) {
+void fill_error_body(const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
+    // The API's resources answer GET, HEAD and POST; cpp-httplib says 400 or 404 to other
+    // methods, where 405 is the right answer for a path that exists.
+    static const std::regex resource(R"(/healthz|/api/v1/catalog|/api/v1/requests(/\d+(/comments|/transitions)?)?)");
+    const bool known_method = req.method == "GET" || req.method == "HEAD" || req.method == "POST";
+    if (!known_method && (res.status == 400 || res.status == 404) && std::regex_match(req.path, resource)) {
+        res.status = 405;
+        res.set_header("Allow", "GET, HEAD, POST");
+    }
     switch (res.status) {
         case 404: return send_error(res, 404, "not_found", "Nothing is here.");
         case 405: return send_error(res, 405, "method_not_allowed", "This method is not allowed here.");

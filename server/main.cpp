@@ -14,6 +14,7 @@
 
 #include "api.h"
 #include "app.h"
+#include "portal_files.h"
 #include "sqlite_store.h"
 #include "tokens.h"
 
@@ -35,14 +36,24 @@ std::string desk_token_hash(spoc::Store& store, const std::string& given) {
 }
 
 void configure(httplib::Server& server, const std::string& web) {
-    server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+    // Each open keep-alive connection holds a worker while it waits, and every portal
+    // keeps one or two open between its polls: many workers, short idle times.
+    server.new_task_queue = [] { return new httplib::ThreadPool(128); };
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(spoc::kMaxBodyBytes);
     server.set_keep_alive_max_count(1000);
-    server.set_keep_alive_timeout(5);
-    server.set_read_timeout(10);
+    server.set_keep_alive_timeout(3);
+    server.set_read_timeout(5);
     server.set_write_timeout(10);
     server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+    // cpp-httplib limits a body by its Content-Length only; a chunked one could grow
+    // without bound, so a body must say its length.
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        if (req.get_header_value("Transfer-Encoding").empty()) return httplib::Server::HandlerResponse::Unhandled;
+        res.set_header("Connection", "close");
+        spoc::send_error(res, 411, "length_required", "Send the body with a Content-Length (at most 1 MiB).");
+        return httplib::Server::HandlerResponse::Handled;
+    });
     server.set_error_handler(httplib::Server::HandlerWithResponse(
         [](const httplib::Request& req, httplib::Response& res) {
             spoc::fill_error_body(req, res);
@@ -58,17 +69,7 @@ void configure(httplib::Server& server, const std::string& web) {
         }
         spoc::send_error(res, 500, "internal", "Something went wrong on the server.");
     });
-    for (const auto& [ext, type] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"html", "text/html; charset=utf-8"},
-             {"js", "text/javascript; charset=utf-8"},
-             {"wasm", "application/wasm"},
-             {"json", "application/json"},
-             {"data", "application/octet-stream"},
-             {"ttf", "font/ttf"},
-             {"png", "image/png"},
-             {"svg", "image/svg+xml"}})
-        server.set_file_extension_and_mimetype_mapping(ext, type);
-    if (!server.set_mount_point("/", web, {{"Cache-Control", "no-cache"}}))
+    if (!spoc::serve_portal_files(server, web))
         std::cerr << "warning: portal folder " << web << " not found; serving the API only\n";
 }
 

@@ -89,6 +89,15 @@ TEST_CASE("text that is_valid_utf8 accepts can always be written as JSON") {
     }
 }
 
+TEST_CASE("has_control_characters finds NUL, ESC, DEL and C1 controls but allows tabs and line breaks") {
+    CHECK_FALSE(has_control_characters("Größe – A4 €\tok\r\n"));
+    CHECK(has_control_characters(std::string("a\0b", 3)));
+    CHECK(has_control_characters("\x1b[2J"));
+    CHECK(has_control_characters("del\x7f"));
+    CHECK(has_control_characters("c1 \xC2\x85 next line"));
+    CHECK_FALSE(has_control_characters("nbsp \xC2\xA0 is fine"));
+}
+
 TEST_CASE("is_email accepts common well-formed addresses") {
     for (const std::string good : {"ana@example.org", "a@b.cd", "first.last@example.co.uk", "first.last+tag@example.org",
                              "o'brien@example.ie", "x_y-z@mail-server.example.com", "jörg@müller.example",

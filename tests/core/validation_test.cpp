@@ -148,6 +148,17 @@ TEST_CASE("the subject must have 3 to 200 characters, counted as characters and 
         r.subject = "Printer \xFF\xFE jams";
         CHECK(code_for(validate(r), "subject") == "error.utf8");
     }
+    SUBCASE("control characters are refused, tabs and line breaks in a description are not") {
+        r.subject = std::string("nul\0byte here", 13);
+        CHECK(code_for(validate(r), "subject") == "error.control");
+        r.subject = "escape \x1b[31m red";
+        CHECK(code_for(validate(r), "subject") == "error.control");
+        r.subject = "Printer jams";
+        r.description = "First line\n\tindented\r\nlast line";
+        CHECK(validate(r).empty());
+        r.requester.name = "Ada\x7f";
+        CHECK(code_for(validate(r), "requester.name") == "error.control");
+    }
 }
 
 TEST_CASE("the description may be empty but has at most 20,000 characters") {

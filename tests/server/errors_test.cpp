@@ -163,6 +163,38 @@ TEST_CASE("a body over 1 MiB answers 413") {
     }
 }
 
+TEST_CASE("a chunked body, whose size is unknown until read, answers 411 and files nothing") {
+    SpocServer server;
+    auto client = server.client();
+    const std::string body = new_request_body({{"description", std::string(3 << 20, 'x')}}).dump();
+    auto res = client.Post(
+        "/api/v1/requests",
+        [&body](std::size_t offset, httplib::DataSink& sink) {
+            const std::size_t n = std::min<std::size_t>(64 << 10, body.size() - offset);
+            sink.write(body.data() + offset, n);
+            if (offset + n == body.size()) sink.done();
+            return true;
+        },
+        "application/json");
+    if (res) require_error(res, 411, "length_required");  // or the server hung up mid-body
+    CHECK(count_requests(client) == 0);
+}
+
+TEST_CASE("methods other than GET, HEAD and POST answer 405 as JSON") {
+    SpocServer server;
+    auto client = server.client();
+    const json filed = file_request(client);
+    for (const std::string& path : {std::string("/healthz"), std::string("/api/v1/requests"), request_path(filed)}) {
+        CAPTURE(path);
+        require_error(client.Put(path.c_str(), "{}", "application/json"), 405, "method_not_allowed");
+        auto deleted = client.Delete(path.c_str());
+        require_error(deleted, 405, "method_not_allowed");
+        CHECK(deleted->get_header_value("Allow") == "GET, HEAD, POST");
+        require_error(client.Patch(path.c_str(), "{}", "application/json"), 405, "method_not_allowed");
+    }
+    CHECK(count_requests(client) == 1);
+}
+
 TEST_CASE("a content type other than JSON answers 415") {
     SpocServer server;
     auto client = server.client();
@@ -204,7 +236,8 @@ TEST_CASE("an unknown path answers 404 as JSON") {
         require_error(get(client, path, kDeskToken), 404, "not_found");
     }
     require_error(post_json(client, "/api/v1/nothing", json::object()), 404);
-    require_error(client.Delete("/api/v1/requests/1"), 404);
+    require_error(client.Delete("/nothing"), 404);
+    require_error(client.Put("/api/v1/nothing", "{}", "application/json"), 404);
 }
 
 TEST_CASE("every error answer is JSON with a code and a message, never HTML") {

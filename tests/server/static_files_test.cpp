@@ -73,6 +73,31 @@ TEST_CASE("JavaScript is served with a javascript content type and WebAssembly a
     CHECK(wasm->body == kWasm);
 }
 
+TEST_CASE("WebAssembly goes gzip-compressed to a browser that accepts it, unchanged to one that does not") {
+    PortalServer server;
+    std::string program;
+    for (int i = 0; i < 20000; ++i) program += "\x01\x02spoc" + std::to_string(i % 97);
+    write_file(server.folder.path() / "site" / "big.wasm", program);
+
+    auto client = server.process->client();
+    client.set_decompress(false);
+    auto gz = client.Get("/big.wasm", {{"Accept-Encoding", "gzip, deflate, br"}});
+    REQUIRE(gz);
+    CHECK(gz->status == 200);
+    CHECK(gz->get_header_value("Content-Type") == "application/wasm");
+    CHECK(gz->get_header_value("Content-Encoding") == "gzip");
+    CHECK(gz->body.size() < program.size() / 4);
+
+    auto plain = client.Get("/big.wasm", {{"Accept-Encoding", "identity"}});
+    REQUIRE(plain);
+    CHECK(plain->get_header_value("Content-Encoding").empty());
+    CHECK(plain->body == program);
+
+    auto inflated = server.process->client().Get("/big.wasm");  // cpp-httplib's client asks for gzip and inflates
+    REQUIRE(inflated);
+    CHECK(inflated->body == program);
+}
+
 TEST_CASE("the API and its JSON errors still answer beside the portal") {
     PortalServer server;
     auto client = server.process->client();
