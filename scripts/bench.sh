@@ -95,6 +95,8 @@ if ((CREATED > 0)); then
                 "$URL/api/v1/requests/$CREATED") || status=none
   [[ $status == 200 ]] || die "GET /api/v1/requests/$CREATED answered $status, expected 200"
   measure "GET /api/v1/requests/{id} (desk)" "$CLIENTS" /api/v1/requests/1 "$LUA/read.lua" "$TOKEN" "$CREATED"
+  # Many open connections at once, as from many browsers: each holds a server worker.
+  measure "GET /api/v1/requests/{id} (desk)" 64 /api/v1/requests/1 "$LUA/read.lua" "$TOKEN" "$CREATED"
 else
   ROWS+=("$(printf '%-34s %7d %10s' "GET /api/v1/requests/{id} (desk)" "$CLIENTS" "skipped: no request was created")")
   FAILED=1
