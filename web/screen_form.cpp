@@ -20,7 +20,6 @@ void level_question(AppState& app, const char* name, Level& value, const FieldEr
             draft_changed(app, name);
         }
     }
-    ui::end_chips();
     ui::error_line(std::string("form.") + name, field_error(app, errors, name));
     ui::gap(8);
 }
@@ -39,8 +38,7 @@ void type_fields(AppState& app, const RequestType& type, const FieldErrors& erro
                     value = value == o.value && !f.required ? "" : o.value;
                     draft_changed(app, key);
                 }
-            ui::end_chips();
-            ui::error_line(id, field_error(app, errors, key));
+                    ui::error_line(id, field_error(app, errors, key));
         } else if (ui::text_field(id, label, value, "", field_error(app, errors, key), width, f.type == "textarea")) {
             draft_changed(app, key);
         }

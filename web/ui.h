@@ -65,7 +65,6 @@ bool link_button(const std::string& test_id, const std::string& text);
 // A choice among a few answers; chips flow onto the next line when the column is full.
 void begin_chips();
 bool chip(const std::string& test_id, const std::string& text, bool selected);
-void end_chips();
 // A card to pick one of several options, with a title and a description line.
 bool option_card(const std::string& test_id, const std::string& title, const std::string& hint, bool selected,
                  float width);

@@ -163,7 +163,6 @@ bool g_first_chip = true;
 }
 
 void begin_chips() { g_first_chip = true; }
-void end_chips() {}
 
 bool chip(const std::string& test_id, const std::string& text, bool selected) {
     const Column c = current_column();
