@@ -5,6 +5,7 @@
 #include "api.h"
 #include "app.h"
 #include "lifecycle.h"
+#include "text.h"
 #include "tokens.h"
 
 namespace spoc {
@@ -102,13 +103,23 @@ void file_request(App& app, const httplib::Request& req, httplib::Response& res)
     if (errors.empty()) errors = validate_new_request(nr, app.catalog("en"));
     if (!errors.empty()) return send_field_errors(res, errors, messages);
 
+    // Idempotency-Key: a client that did not get the answer sends the same request again
+    // with the same key, and files it once. The repeat gets a new follow token.
+    const std::string key = req.get_header_value("Idempotency-Key");
+    if (key.size() > 200 || has_control_characters(key))
+        return send_error(res, 400, "bad_request", "The Idempotency-Key header is at most 200 printable characters.");
+
     const std::string token = new_token();
-    const Request stored =
-        app.store.create(open_request(nr, *app.catalog("en").find(nr.type), app.now()), hash_token(token));
+    const Store::Created created = app.store.create(open_request(nr, *app.catalog("en").find(nr.type), app.now()),
+                                                    hash_token(token), key);
+    const Request& stored = created.request;
+    if (created.key_conflict)
+        return send_error(res, 409, "idempotency_key_reused",
+                          "This Idempotency-Key was used for another request; make a new one for each request.");
     json out = stored;
     out["follow_token"] = token;
     res.set_header("Location", "/api/v1/requests/" + std::to_string(stored.id));
-    send_json(res, 201, out);
+    send_json(res, created.replayed ? 200 : 201, out);
 }
 
 void list_requests(App& app, const httplib::Request& req, httplib::Response& res) {

@@ -34,6 +34,7 @@ public:
         return check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
     }
     Statement& bind(int i, const char* v) { return bind(i, std::string(v)); }
+    Statement& bind_null(int i) { return check(sqlite3_bind_null(stmt_, i)); }
 
     // true while there is a row
     bool step() {
@@ -129,6 +130,10 @@ const char* const kMigrations[] = {
         internal INTEGER NOT NULL DEFAULT 0
     );
     CREATE INDEX events_request ON events (request_id, id);
+    )sql",
+    R"sql(
+    ALTER TABLE requests ADD COLUMN idempotency_key TEXT;
+    CREATE UNIQUE INDEX requests_idempotency_key ON requests (idempotency_key) WHERE idempotency_key IS NOT NULL;
     )sql",
 };
 
@@ -383,21 +388,43 @@ std::optional<std::string> SqliteStore::setting(const std::string& key) {
 
 // [SECTION] Writes -----------------------------------------------------------------------
 
-Request SqliteStore::create(const Request& r, const std::string& follow_token_hash) {
-    Request out = r;
+Store::Created SqliteStore::create(const Request& r, const std::string& follow_token_hash,
+                                  const std::string& idempotency_key) {
+    Created out{r, false};
     write([&](sqlite3* db) {
+        if (!idempotency_key.empty()) {
+            Statement earlier(db, "SELECT id, subject, requester_email FROM requests WHERE idempotency_key = ?");
+            earlier.bind(1, idempotency_key);
+            if (earlier.step()) {
+                const std::int64_t id = earlier.integer(0);
+                if (earlier.text(1) != r.subject || earlier.text(2) != r.requester.email) {
+                    out.key_conflict = true;
+                    return false;
+                }
+                Statement rotate(db, "UPDATE requests SET follow_token_hash = ? WHERE id = ?");
+                rotate.bind(1, follow_token_hash).bind(2, id);
+                rotate.step();
+                out = {*find_request(db, id), true};
+                return true;
+            }
+        }
         Statement s(db,
                     "INSERT INTO requests (kind, type, subject, description, impact, urgency, priority, state, "
-                    "requester_name, requester_email, fields, created_at, updated_at, follow_token_hash) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    "requester_name, requester_email, fields, created_at, updated_at, follow_token_hash, "
+                    "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, str(json(r.kind))).bind(2, r.type).bind(3, r.subject).bind(4, r.description);
         s.bind(5, str(json(r.impact))).bind(6, str(json(r.urgency))).bind(7, r.priority);
         s.bind(8, to_string(r.state)).bind(9, r.requester.name).bind(10, r.requester.email);
         s.bind(11, r.fields.dump()).bind(12, r.created_at).bind(13, r.updated_at).bind(14, follow_token_hash);
+        if (idempotency_key.empty())
+            s.bind_null(15);
+        else
+            s.bind(15, idempotency_key);
         s.step();
-        out.id = sqlite3_last_insert_rowid(db);
-        out.ref = format_ref(out.id);
-        for (const Event& e : r.timeline) insert_event(db, out.id, e);
+        out = {r, false};
+        out.request.id = sqlite3_last_insert_rowid(db);
+        out.request.ref = format_ref(out.request.id);
+        for (const Event& e : r.timeline) insert_event(db, out.request.id, e);
         return true;
     });
     return out;

@@ -31,7 +31,8 @@ public:
     SqliteStore& operator=(const SqliteStore&) = delete;
 
     bool healthy() override;
-    Request create(const Request& r, const std::string& follow_token_hash) override;
+    Created create(const Request& r, const std::string& follow_token_hash,
+                   const std::string& idempotency_key = "") override;
     std::optional<Request> find(std::int64_t id) override;
     std::optional<std::string> follow_token_hash(std::int64_t id) override;
     RequestPage list(const RequestFilter& filter) override;

@@ -33,7 +33,18 @@ public:
 
     // Stores a new request with its timeline and the hash of its follow token;
     // returns it with id and ref assigned. Durable when it returns.
-    virtual Request create(const Request& r, const std::string& follow_token_hash) = 0;
+    // With an idempotency key that an earlier request was filed with, nothing new is
+    // stored: that earlier request gets the new follow token hash and is returned with
+    // replayed set (a client whose first answer was lost files once, not twice). When
+    // the key belongs to a request with another subject or requester, nothing changes
+    // and key_conflict is set.
+    struct Created {
+        Request request;
+        bool replayed = false;
+        bool key_conflict = false;
+    };
+    virtual Created create(const Request& r, const std::string& follow_token_hash,
+                           const std::string& idempotency_key = "") = 0;
 
     // One request with its whole timeline (internal notes included).
     virtual std::optional<Request> find(std::int64_t id) = 0;

@@ -70,7 +70,8 @@ void load_followed(AppState& app) {
 json draft_json(const Draft& d) {
     return {{"kind", d.kind}, {"type", d.type},
             {"impact", d.impact}, {"urgency", d.urgency}, {"subject", d.subject},
-            {"description", d.description}, {"name", d.name}, {"email", d.email}, {"fields", d.fields}};
+            {"description", d.description}, {"name", d.name}, {"email", d.email}, {"fields", d.fields},
+            {"sending_key", d.sending_key}};
 }
 
 void save_draft(const AppState& app) {
@@ -92,6 +93,7 @@ void load_draft(AppState& app) {
         d.name = j.value("name", "");
         d.email = j.value("email", "");
         d.fields = j.value("fields", std::map<std::string, std::string>{});
+        d.sending_key = j.value("sending_key", "");
         app.draft = std::move(d);
     } catch (const json::exception&) {
         // a draft this version cannot read is dropped, not fatal
@@ -290,6 +292,8 @@ std::string field_error(const AppState& app, const FieldErrors& errors, const st
 
 void draft_changed(AppState& app, const std::string& field) {
     app.server_errors.erase(field);
+    // The server knows a send by its subject and email: changed, it is another request.
+    if (field == "subject" || field == "requester.email") app.draft.sending_key.clear();
     save_draft(app);
 }
 
@@ -301,13 +305,18 @@ void submit_request(AppState& app) {
         app.form_notice = app.t("form.fix_errors");
         return;
     }
+    if (app.draft.sending_key.empty()) {
+        app.draft.sending_key = random_key();
+        save_draft(app);
+    }
     HttpCall c = call(app, "POST", "/api/v1/requests");
     c.body = json(to_new_request(app.draft, app.catalog)).dump();
+    c.idempotency_key = app.draft.sending_key;
     app.sending = true;
     http_send(c, [&app](const HttpResponse& res) {
         app.sending = false;
         const json j = parse_or_null(res.body);
-        if (res.status == 201 && j.is_object() && j.value("id", json()).is_number_integer() &&
+        if ((res.status == 201 || res.status == 200) && j.is_object() && j.value("id", json()).is_number_integer() &&
             j.value("follow_token", json()).is_string()) {
             FollowedRequest r;
             r.id = j["id"].get<std::int64_t>();

@@ -38,6 +38,7 @@ struct Draft {
     std::string name;
     std::string email;
     std::map<std::string, std::string> fields;  // the type's own form fields
+    std::string sending_key;  // Idempotency-Key of this draft's sends: a retry files it once
 };
 
 // A request filed from this browser, known by the follow token the server gave it.

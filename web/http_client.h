@@ -19,6 +19,7 @@ struct HttpCall {
     std::string body;         // sent as application/json when not empty
     std::string bearer;       // Authorization: Bearer <token> when not empty
     std::string language;     // Accept-Language
+    std::string idempotency_key;  // Idempotency-Key: the same call again is done once
 };
 
 void http_send(const HttpCall& call, HttpDone done);

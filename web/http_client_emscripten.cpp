@@ -44,6 +44,8 @@ void http_send(const HttpCall& call, HttpDone done) {
         p.headers.insert(p.headers.end(), {"Authorization", p.authorization.c_str()});
     }
     if (!p.call.language.empty()) p.headers.insert(p.headers.end(), {"Accept-Language", p.call.language.c_str()});
+    if (!p.call.idempotency_key.empty())
+        p.headers.insert(p.headers.end(), {"Idempotency-Key", p.call.idempotency_key.c_str()});
     p.headers.push_back(nullptr);
 
     emscripten_fetch_attr_t attr;

@@ -47,6 +47,8 @@ std::optional<std::string> popped_location();
 // A parameter of the page's address (?kiosk=90): nullopt when absent, "" when bare.
 std::optional<std::string> page_parameter(const std::string& name);
 
+std::string random_key();  // 128 random bits as hex (crypto.getRandomValues)
+
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);
 

@@ -147,6 +147,16 @@ EM_JS(char*, js_page_parameter, (const char* name), {
     return p;
 });
 
+EM_JS(char*, js_random_key, (), {
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    const s = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
@@ -203,6 +213,8 @@ std::optional<std::string> page_parameter(const std::string& name) {
     if (!p) return std::nullopt;
     return take(p);
 }
+
+std::string random_key() { return take(js_random_key()); }
 
 void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
 void set_page_language(const std::string& lang) { js_set_lang(lang.c_str()); }

@@ -122,8 +122,10 @@ async function offlineThenBack(page, typed) {
   for (const [id, text] of Object.entries(typed)) assert.equal(texts[id], text, `${id} still holds what was typed`);
   for (const key of Object.keys(texts)) assert.ok(!key.endsWith('.error'), `no field error is shown (${key})`);
   assert.equal(await screen(page), 'form');
-  assert.equal(await page.evaluate(() => localStorage.getItem('spoc.draft')), draftBefore,
-               'the saved draft (type, answers, levels) is unchanged');
+  const { sending_key: key, ...draftAfter } = JSON.parse(await page.evaluate(() => localStorage.getItem('spoc.draft')));
+  const { sending_key: _, ...draftBeforeSend } = JSON.parse(draftBefore);
+  assert.deepEqual(draftAfter, draftBeforeSend, 'the saved draft (type, answers, levels) is unchanged');
+  assert.match(key, /^[0-9a-f]{32}$/, 'the draft keeps the Idempotency-Key its retry will send');
   await page.screenshot({ path: join(SHOTS, 'errors-offline-2-unreachable.png') });
 
   ({ proc: server } = await startServer(port));

@@ -110,3 +110,43 @@ TEST_CASE("ids and refs count up from SD-000001 in a new database") {
     CHECK(file_request(client)["ref"] == "SD-000002");
     CHECK(file_request(client)["id"] == 3);
 }
+
+TEST_CASE("a request sent again with the same Idempotency-Key is filed once") {
+    SpocServer server;
+    auto client = server.client();
+    const std::string body = new_request_body({{"subject", "VPN drops every few minutes"}}).dump();
+    const httplib::Headers key = {{"Idempotency-Key", "5f0c2a1e-portal-draft-1"}};
+    auto first = client.Post("/api/v1/requests", key, body, "application/json");
+    REQUIRE(first);
+    REQUIRE(first->status == 201);
+    auto again = client.Post("/api/v1/requests", key, body, "application/json");
+    REQUIRE(again);
+    CHECK(again->status == 200);
+    const json a = json_of(first), b = json_of(again);
+    CHECK(b["id"] == a["id"]);
+    CHECK(b["ref"] == a["ref"]);
+    CHECK(b["follow_token"] != a["follow_token"]);
+    CHECK(json_of(get(client, "/api/v1/requests", kDeskToken))["items"].size() == 1);
+
+    SUBCASE("the repeat's follow token is the one that works now") {
+        CHECK(get(client, request_path(b), b["follow_token"])->status == 200);
+        require_error(get(client, request_path(a), a["follow_token"]), 404);
+    }
+    SUBCASE("the same key for another request answers 409 and changes nothing") {
+        const std::string other = new_request_body({{"subject", "Printer jams"}}).dump();
+        require_error(client.Post("/api/v1/requests", key, other, "application/json"), 409, "idempotency_key_reused");
+        CHECK(get(client, request_path(b), b["follow_token"])->status == 200);
+        CHECK(json_of(get(client, "/api/v1/requests", kDeskToken))["items"].size() == 1);
+    }
+    SUBCASE("other keys, or none, file new requests") {
+        CHECK(client.Post("/api/v1/requests", {{"Idempotency-Key", "another"}}, body, "application/json")->status == 201);
+        CHECK(client.Post("/api/v1/requests", body, "application/json")->status == 201);
+        CHECK(client.Post("/api/v1/requests", body, "application/json")->status == 201);
+        CHECK(json_of(get(client, "/api/v1/requests", kDeskToken))["items"].size() == 4);
+    }
+    SUBCASE("a key that is too long or holds control characters answers 400") {
+        require_error(client.Post("/api/v1/requests", {{"Idempotency-Key", std::string(201, 'k')}}, body,
+                                  "application/json"),
+                      400);
+    }
+}
