@@ -234,6 +234,37 @@ void follow_location(AppState& app, const std::string& hash) {
     }
     if (hash == "#/done" && !app.submitted_ref.empty()) return show(app, Screen::submitted);
     if (hash == "#/mine") return show(app, Screen::mine);
+    // A follow link (#/follow/42/<token>, from "follow on another device") adds the
+    // request to this browser's list; the token then leaves the address bar.
+    const std::string follow = "#/follow/";
+    if (hash.rfind(follow, 0) == 0 && !app.kiosk) {
+        const std::string rest = hash.substr(follow.size());
+        const auto slash = std::min(rest.find('/'), rest.size());
+        std::int64_t id = 0;
+        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + slash, id);
+        const std::string token = slash < rest.size() ? rest.substr(slash + 1) : "";
+        if (ec == std::errc() && end == rest.data() + slash && id > 0 && !token.empty() &&
+            token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+                std::string::npos) {
+            FollowedRequest* known = app.find_followed(id);
+            if (!known) {
+                FollowedRequest r;
+                r.id = id;
+                r.ref = format_ref(id);
+                app.followed.push_back(std::move(r));
+                std::sort(app.followed.begin(), app.followed.end(),
+                          [](const auto& a, const auto& b) { return a.id > b.id; });
+                known = app.find_followed(id);
+            }
+            known->follow_token = token;
+            known->gone = false;
+            save_followed(app);
+            app.open_id = id;
+            show(app, Screen::detail);
+            replace_location(location_of(app));
+            return;
+        }
+    }
     const std::string detail = "#/mine/";
     if (hash.rfind(detail, 0) == 0) {
         std::int64_t id = 0;
@@ -356,6 +387,10 @@ void submit_request(AppState& app) {
 }
 
 // [SECTION] Following requests
+
+std::string follow_link(const FollowedRequest& r) {
+    return page_address() + "#/follow/" + std::to_string(r.id) + "/" + r.follow_token;
+}
 
 void open_request(AppState& app, std::int64_t id) {
     app.open_id = id;

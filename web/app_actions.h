@@ -20,6 +20,7 @@ void submit_request(AppState& app);
 
 // [SECTION] Following requests
 void open_request(AppState& app, std::int64_t id);
+std::string follow_link(const FollowedRequest& r);  // opens the request in another browser
 void refresh_followed(AppState& app);               // asks the server for the latest state now
 void poll(AppState& app);
 void kiosk_idle(AppState& app, double idle_seconds);  // back home for the next person                           // refreshes now and then, while someone looks

@@ -52,6 +52,7 @@ struct FollowedRequest {
     std::string reply;              // a reply being typed
     bool reply_sending = false;
     std::string notice;             // a problem with the last refresh or reply
+    bool link_copied = false;       // its follow link went to the clipboard
 };
 
 struct AppState {

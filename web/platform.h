@@ -42,12 +42,15 @@ bool image_size(unsigned texture, int& width, int& height);
 // popped_location() answers where Back or Forward went since the last call.
 std::string location_hash();
 void push_location(const std::string& hash);
+void replace_location(const std::string& hash);  // the same, without a new history entry
 std::optional<std::string> popped_location();
 
 // A parameter of the page's address (?kiosk=90): nullopt when absent, "" when bare.
 std::optional<std::string> page_parameter(const std::string& name);
 
 std::string random_key();  // 128 random bits as hex (crypto.getRandomValues)
+std::string page_address();                      // origin and path, without ?query or #fragment
+bool copy_to_clipboard(const std::string& text);  // false when the browser refused
 
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);

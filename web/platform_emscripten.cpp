@@ -123,6 +123,11 @@ EM_JS(void, js_push_location, (const char* hash), {
     history.pushState(null, "", h ? h : window.location.pathname + window.location.search);
 });
 
+EM_JS(void, js_replace_location, (const char* hash), {
+    const h = UTF8ToString(hash);
+    history.replaceState(null, "", h ? h : window.location.pathname + window.location.search);
+});
+
 // popstate is remembered here until the next frame asks (null: nothing happened).
 EM_JS(char*, js_popped_location, (), {
     if (!Module.spocPopWatch) {
@@ -155,6 +160,33 @@ EM_JS(char*, js_random_key, (), {
     const p = _malloc(n);
     stringToUTF8(s, p, n);
     return p;
+});
+
+EM_JS(char*, js_page_address, (), {
+    const s = window.location.origin + window.location.pathname;
+    const n = lengthBytesUTF8(s) + 1;
+    const p = _malloc(n);
+    stringToUTF8(s, p, n);
+    return p;
+});
+
+// The Clipboard API needs a secure context (https or localhost); elsewhere the old way.
+EM_JS(int, js_copy_to_clipboard, (const char* text), {
+    const s = UTF8ToString(text);
+    if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(s).catch(() => {});
+        return 1;
+    }
+    const area = document.createElement("textarea");
+    area.value = s;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.appendChild(area);
+    area.select();
+    let ok = false;
+    try { ok = document.execCommand("copy"); } catch (e) {}
+    area.remove();
+    return ok ? 1 : 0;
 });
 
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
@@ -202,6 +234,7 @@ bool image_size(unsigned texture, int& width, int& height) { return js_image_siz
 
 std::string location_hash() { return take(js_location_hash()); }
 void push_location(const std::string& hash) { js_push_location(hash.c_str()); }
+void replace_location(const std::string& hash) { js_replace_location(hash.c_str()); }
 std::optional<std::string> popped_location() {
     char* p = js_popped_location();
     if (!p) return std::nullopt;
@@ -215,6 +248,9 @@ std::optional<std::string> page_parameter(const std::string& name) {
 }
 
 std::string random_key() { return take(js_random_key()); }
+
+std::string page_address() { return take(js_page_address()); }
+bool copy_to_clipboard(const std::string& text) { return js_copy_to_clipboard(text.c_str()) != 0; }
 
 void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
 void set_page_language(const std::string& lang) { js_set_lang(lang.c_str()); }

@@ -152,6 +152,7 @@ void ShowRequestDetail(AppState& app) {
         return;
     }
     if (r->gone) {
+        ui::shown("detail.missing", r->ref);
         ui::title(r->ref);
         ui::notice(app.t("detail.missing"), ui::Tone::error);
         if (ui::secondary_button("detail.forget", app.t("mine.forget"))) forget_request(app, r->id);
@@ -209,6 +210,14 @@ void ShowRequestDetail(AppState& app) {
             send_reply(app, *r);
     }
     ui::gap(16);
+    ui::heading(app.t("detail.elsewhere"));
+    ui::paragraph(app.t("detail.elsewhere.hint"), ui::color::muted);
+    const std::string link = follow_link(*r);
+    ui::shown("detail.link", link);
+    if (ui::secondary_button("detail.copy", app.t(r->link_copied ? "detail.copied" : "detail.copy")))
+        r->link_copied = copy_to_clipboard(link);
+    if (!r->link_copied) ui::paragraph(link, ui::color::muted);  // to copy by hand, too
+    ui::gap(8);
     if (ui::link_button("detail.forget", app.t("mine.forget"))) forget_request(app, r->id);
     ui::gap(24);
     ui::end_column(c);

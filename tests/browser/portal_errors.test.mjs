@@ -186,3 +186,47 @@ test('a draft survives a reload of the page', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a follow link opens the request in another browser, which then follows it too', async () => {
+  const created = await api('POST', '/api/v1/requests', { body: {
+    type: 'question', subject: 'Which printer is closest to room 4.12?', description: '',
+    impact: 'low', urgency: 'low', requester: { name: 'Ada Lovelace', email: 'ada@example.org' }, fields: {} } });
+  assert.equal(created.status, 201);
+  const { id, ref, follow_token: token } = created.json;
+
+  // The first browser shows the link on the detail view.
+  const first = await newContext();
+  await first.addInitScript(([id, ref, token]) => {
+    localStorage.setItem('spoc.requests', JSON.stringify([{ id, ref, follow_token: token }]));
+  }, [id, ref, token]);
+  const one = await openPortal(first, 'errors-link-first');
+  await click(one.page, 'home.mine');
+  await click(one.page, `mine.item.${ref}`);
+  const link = await until('the follow link', async () => shown(one.page, 'detail.link'));
+  assert.equal(link, `${base}/#/follow/${id}/${token}`);
+  await widget(one.page, 'detail.copy');
+  await one.page.screenshot({ path: join(SHOTS, 'errors-link-1-detail.png') });
+  await first.close();
+
+  // Another browser opens it: the request shows, and stays in its list.
+  const second = await newContext();
+  const page = await second.newPage();
+  await page.goto(link);
+  await until('the portal to start', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
+  await until('the detail view', async () => (await shown(page, 'detail.state')) === 'new');
+  assert.ok(!page.url().includes(token), 'the token left the address bar');
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('spoc.requests')));
+  assert.deepEqual(saved, [{ id, ref, follow_token: token }]);
+  await page.screenshot({ path: join(SHOTS, 'errors-link-2-other-browser.png') });
+
+  // A link with a wrong token shows that the request is not available, and reveals nothing.
+  await page.goto(`${base}/#/follow/${id}/not-the-token`);
+  await page.reload();
+  await until('the portal to start again', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
+  await until('the not-available notice', async () => (await shown(page, 'detail.missing')) === ref);
+  const texts = await shownText(page);
+  assert.equal(texts['detail.state'], undefined);
+  assert.ok(!JSON.stringify(texts).includes('closest to room'), 'the subject is not shown');
+  await page.screenshot({ path: join(SHOTS, 'errors-link-3-wrong-token.png') });
+  await second.close();
+});
