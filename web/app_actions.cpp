@@ -145,7 +145,11 @@ void apply_request(AppState& app, std::int64_t id, const HttpResponse& res) {
     r->loading = false;
     if (res.status == 200) {
         try {
-            r->latest = parse_or_null(res.body).get<Request>();
+            Request latest = parse_or_null(res.body).get<Request>();
+            if (r->latest && r->latest->state != latest.state && app.screen == Screen::detail && app.open_id == id)
+                announce(latest.ref + ": " +
+                         app.t("detail.event.state_changed", {{"to", app.t(std::string("state.") + to_string(latest.state))}}));
+            r->latest = std::move(latest);
             r->gone = false;
             r->notice.clear();
         } catch (const json::exception&) {
@@ -201,7 +205,21 @@ void set_language(AppState& app, const std::string& lang) {
 
 namespace {
 
+// What a screen reader says when a screen opens.
+std::string screen_title(const AppState& app, Screen screen) {
+    switch (screen) {
+        case Screen::home: return app.t("home.title");
+        case Screen::form:
+            return app.t(app.draft.kind == Kind::service_request ? "form.title.service_request" : "form.title.incident");
+        case Screen::submitted: return app.t("done.title") + ". " + app.t("done.reference", {{"ref", app.submitted_ref}});
+        case Screen::mine: return app.t("mine.title");
+        case Screen::detail: return format_ref(app.open_id);
+    }
+    return "";
+}
+
 void show(AppState& app, Screen screen) {
+    if (screen != app.screen) announce(screen_title(app, screen));
     app.screen = screen;
     if (screen == Screen::mine || screen == Screen::detail) refresh_followed(app);
 }
@@ -334,6 +352,7 @@ void submit_request(AppState& app) {
     app.form_notice.clear();
     if (!form_errors(app).empty()) {
         app.form_notice = app.t("form.fix_errors");
+        announce(app.form_notice);
         return;
     }
     if (app.draft.sending_key.empty()) {
@@ -380,9 +399,11 @@ void submit_request(AppState& app) {
                     app.server_errors[d["field"].get<std::string>()] = d["message"].get<std::string>();
             app.form_notice = app.t("form.fix_errors");
             if (app.server_errors.empty()) app.form_notice = error_message(app, res);
+            announce(app.form_notice);
             return;
         }
         app.form_notice = error_message(app, res);
+        announce(app.form_notice);
     });
 }
 
@@ -445,6 +466,7 @@ void send_reply(AppState& app, FollowedRequest& r) {
             apply_request(app, id, {200, res.body});
         } else {
             r->notice = error_message(app, res);  // the reply stays in the box
+            announce(r->notice);
         }
     });
 }

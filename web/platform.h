@@ -52,6 +52,10 @@ std::string random_key();  // 128 random bits as hex (crypto.getRandomValues)
 std::string page_address();                      // origin and path, without ?query or #fragment
 bool copy_to_clipboard(const std::string& text);  // false when the browser refused
 
+// Says text to screen readers (an aria-live region of index.html): the canvas itself
+// is a picture to them, so every screen change and result is announced.
+void announce(const std::string& text);
+
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);
 

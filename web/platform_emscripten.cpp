@@ -189,6 +189,11 @@ EM_JS(int, js_copy_to_clipboard, (const char* text), {
     return ok ? 1 : 0;
 });
 
+EM_JS(void, js_announce, (const char* text), {
+    const box = document.getElementById("announcer");
+    if (box) box.textContent = UTF8ToString(text);
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
@@ -251,6 +256,8 @@ std::string random_key() { return take(js_random_key()); }
 
 std::string page_address() { return take(js_page_address()); }
 bool copy_to_clipboard(const std::string& text) { return js_copy_to_clipboard(text.c_str()) != 0; }
+
+void announce(const std::string& text) { js_announce(text.c_str()); }
 
 void set_page_title(const std::string& title) { js_set_title(title.c_str()); }
 void set_page_language(const std::string& lang) { js_set_lang(lang.c_str()); }

@@ -53,6 +53,8 @@ test('a person files a request by clicking and typing on the canvas and sees its
   await until('the submitted screen', async () => (await screen(page)) === 'submitted');
   const ref = (await shownText(page))['done.ref'];
   assert.match(ref, /^SD-\d{6}$/);
+  assert.match(await page.textContent('#announcer'), new RegExp(`Your reference: ${ref}`),
+               'screen readers hear the reference');
   await page.screenshot({ path: join(SHOTS, 'file-3-submitted.png') });
 
   const id = Number(ref.slice(3));
