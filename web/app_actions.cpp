@@ -1,104 +1,20 @@
-// The portal's actions: start-up, the form's checks and submission, following requests.
-// Every answer of the server lands here; the screens only draw AppState.
+// The portal's actions: start-up, language, where the person is (screens and the
+// browser's history), kiosks, and the request form's checks and submission.
+// Following requests is in follow_actions.cpp; the screens only draw AppState.
 #include "app_actions.h"
 
 #include <algorithm>
-#include <cstdlib>
 #include <charconv>
+#include <cstdlib>
 
+#include "app_support.h"
 #include "embedded_assets.h"
-#include "http_client.h"
 #include "platform.h"
 #include "redraw.h"
 #include "text.h"
 
 namespace spoc::web {
 namespace {
-
-constexpr const char* kFollowedKey = "spoc.requests";
-constexpr const char* kDraftKey = "spoc.draft";
-constexpr const char* kLanguageKey = "spoc.lang";
-
-json parse_or_null(const std::string& text) {
-    json j = json::parse(text, nullptr, false);
-    return j.is_discarded() ? json() : j;
-}
-
-// The message of the API's JSON error, or a plain one when the body is not that.
-std::string error_message(const AppState& app, const HttpResponse& res) {
-    if (res.status == 0) return app.t("error.unreachable");
-    const json j = parse_or_null(res.body);
-    std::string message = "HTTP " + std::to_string(res.status);
-    if (j.is_object() && j.contains("error") && j["error"].is_object() && j["error"].value("message", json()).is_string())
-        message = j["error"]["message"].get<std::string>();
-    return app.t("error.server", {{"message", message}});
-}
-
-HttpCall call(const AppState& app, const std::string& method, const std::string& path) {
-    HttpCall c;
-    c.method = method;
-    c.path = path;
-    c.language = app.lang;
-    return c;
-}
-
-// [SECTION] Saved in the browser
-
-void save_followed(const AppState& app) {
-    if (app.kiosk) return;
-    json list = json::array();
-    for (const auto& r : app.followed) list.push_back({{"id", r.id}, {"ref", r.ref}, {"follow_token", r.follow_token}});
-    store(kFollowedKey, list.dump());
-}
-
-void load_followed(AppState& app) {
-    const json list = parse_or_null(stored(kFollowedKey));
-    if (!list.is_array()) return;
-    for (const auto& item : list) {
-        if (!item.is_object() || !item.value("id", json()).is_number_integer() ||
-            !item.value("follow_token", json()).is_string())
-            continue;
-        FollowedRequest r;
-        r.id = item["id"].get<std::int64_t>();
-        r.ref = item.value("ref", json()).is_string() ? item["ref"].get<std::string>() : format_ref(r.id);
-        r.follow_token = item["follow_token"].get<std::string>();
-        if (r.id > 0 && !app.find_followed(r.id)) app.followed.push_back(std::move(r));
-    }
-    std::sort(app.followed.begin(), app.followed.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
-}
-
-json draft_json(const Draft& d) {
-    return {{"kind", d.kind}, {"type", d.type},
-            {"impact", d.impact}, {"urgency", d.urgency}, {"subject", d.subject},
-            {"description", d.description}, {"name", d.name}, {"email", d.email}, {"fields", d.fields},
-            {"sending_key", d.sending_key}};
-}
-
-void save_draft(const AppState& app) {
-    if (!app.kiosk) store(kDraftKey, draft_json(app.draft).dump());
-}
-
-void load_draft(AppState& app) {
-    const json j = parse_or_null(stored(kDraftKey));
-    if (!j.is_object()) return;
-    try {
-        Draft d;
-        d.kind = j.value("kind", json()).get<Kind>();
-        if (d.kind == Kind::invalid) d.kind = Kind::incident;
-        d.type = j.value("type", "");
-        d.impact = j.value("impact", json()).get<Level>();
-        d.urgency = j.value("urgency", json()).get<Level>();
-        d.subject = j.value("subject", "");
-        d.description = j.value("description", "");
-        d.name = j.value("name", "");
-        d.email = j.value("email", "");
-        d.fields = j.value("fields", std::map<std::string, std::string>{});
-        d.sending_key = j.value("sending_key", "");
-        app.draft = std::move(d);
-    } catch (const json::exception&) {
-        // a draft this version cannot read is dropped, not fatal
-    }
-}
 
 // portal.json's texts are plain strings or {"en": ..., "de": ...}, like the catalog's.
 void apply_config(AppState& app) {
@@ -118,7 +34,7 @@ void apply_config(AppState& app) {
 }
 
 void load_config(AppState& app) {
-    http_send(call(app, "GET", "portal.json"), [&app](const HttpResponse& res) {
+    http_send(api_call(app, "GET", "portal.json"), [&app](const HttpResponse& res) {
         const json j = parse_or_null(res.body);
         if (res.status != 200 || !j.is_object()) return;
         app.config_json = j;
@@ -129,7 +45,7 @@ void load_config(AppState& app) {
 // The server's catalog replaces the built-in one when it answers: it is the one it checks against.
 void load_catalog(AppState& app) {
     const std::string lang = app.lang;
-    http_send(call(app, "GET", "/api/v1/catalog?lang=" + lang), [&app, lang](const HttpResponse& res) {
+    http_send(api_call(app, "GET", "/api/v1/catalog?lang=" + lang), [&app, lang](const HttpResponse& res) {
         if (res.status != 200 || lang != app.lang) return;
         try {
             Catalog c = parse_or_null(res.body).get<Catalog>();
@@ -139,45 +55,13 @@ void load_catalog(AppState& app) {
     });
 }
 
-void apply_request(AppState& app, std::int64_t id, const HttpResponse& res) {
-    FollowedRequest* r = app.find_followed(id);
-    if (!r) return;
-    r->loading = false;
-    if (res.status == 200) {
-        try {
-            Request latest = parse_or_null(res.body).get<Request>();
-            if (r->latest && r->latest->state != latest.state && app.screen == Screen::detail && app.open_id == id)
-                announce(latest.ref + ": " +
-                         app.t("detail.event.state_changed", {{"to", app.t(std::string("state.") + to_string(latest.state))}}));
-            r->latest = std::move(latest);
-            r->gone = false;
-            r->notice.clear();
-        } catch (const json::exception&) {
-            r->notice = app.t("error.server", {{"message", "unreadable answer"}});
-        }
-    } else if (res.status == 404) {
-        r->gone = true;
-    } else {
-        r->notice = error_message(app, res);
-    }
-}
-
-void fetch_request(AppState& app, FollowedRequest& r) {
-    if (r.loading) return;
-    r.loading = true;
-    HttpCall c = call(app, "GET", "/api/v1/requests/" + std::to_string(r.id));
-    c.bearer = r.follow_token;
-    const std::int64_t id = r.id;
-    http_send(c, [&app, id](const HttpResponse& res) { apply_request(app, id, res); });
-}
-
 }  // namespace
 
 // [SECTION] Start-up and navigation
 
 void start(AppState& app) {
     app.messages_config = json::parse(assets::messages_json);
-    std::string lang = stored(kLanguageKey);
+    std::string lang = saved_language();
     if (lang.empty()) lang = browser_language();
     if (const auto kiosk = page_parameter("kiosk")) {
         app.kiosk = true;
@@ -197,7 +81,7 @@ void set_language(AppState& app, const std::string& lang) {
     app.lang = pick_language(lang, app.messages_config);
     app.messages = Messages(app.messages_config, app.lang);
     app.catalog = catalog_from_config(json::parse(assets::catalog_json), app.lang);
-    if (!app.kiosk) store(kLanguageKey, app.lang);
+    save_language(app);
     set_page_language(app.lang);
     apply_config(app);
     load_catalog(app);
@@ -296,6 +180,18 @@ void follow_location(AppState& app, const std::string& hash) {
     show(app, Screen::home);
 }
 
+void kiosk_idle(AppState& app, double idle_seconds) {
+    if (!app.kiosk || app.screen == Screen::home || idle_seconds < app.kiosk_idle_seconds) return;
+    app.draft = Draft();
+    app.show_errors = false;
+    app.server_errors.clear();
+    app.form_notice.clear();
+    app.submitted_ref.clear();
+    set_language(app, browser_language());
+    go(app, Screen::home);
+    wake();
+}
+
 // [SECTION] The request form
 
 void begin_form(AppState& app, Kind kind) {
@@ -359,7 +255,7 @@ void submit_request(AppState& app) {
         app.draft.sending_key = random_key();
         save_draft(app);
     }
-    HttpCall c = call(app, "POST", "/api/v1/requests");
+    HttpCall c = api_call(app, "POST", "/api/v1/requests");
     c.body = json(to_new_request(app.draft, app.catalog)).dump();
     c.idempotency_key = app.draft.sending_key;
     app.sending = true;
@@ -405,78 +301,6 @@ void submit_request(AppState& app) {
         app.form_notice = error_message(app, res);
         announce(app.form_notice);
     });
-}
-
-// [SECTION] Following requests
-
-std::string follow_link(const FollowedRequest& r) {
-    return page_address() + "#/follow/" + std::to_string(r.id) + "/" + r.follow_token;
-}
-
-void open_request(AppState& app, std::int64_t id) {
-    app.open_id = id;
-    go(app, Screen::detail);
-}
-
-void refresh_followed(AppState& app) {
-    app.next_refresh = seconds_since_start() + app.config.refresh_seconds;
-    app.refreshed_at = wall_clock();
-    if (app.screen == Screen::detail) {
-        if (FollowedRequest* r = app.find_followed(app.open_id)) fetch_request(app, *r);
-        return;
-    }
-    for (auto& r : app.followed) fetch_request(app, r);
-}
-
-void kiosk_idle(AppState& app, double idle_seconds) {
-    if (!app.kiosk || app.screen == Screen::home || idle_seconds < app.kiosk_idle_seconds) return;
-    app.draft = Draft();
-    app.show_errors = false;
-    app.server_errors.clear();
-    app.form_notice.clear();
-    app.submitted_ref.clear();
-    set_language(app, browser_language());
-    go(app, Screen::home);
-    wake();
-}
-
-void poll(AppState& app) {
-    if (const auto moved = popped_location()) {
-        follow_location(app, *moved);
-        wake();
-    }
-    if (app.screen != Screen::mine && app.screen != Screen::detail) return;
-    if (seconds_since_start() >= app.next_refresh) refresh_followed(app);
-}
-
-void send_reply(AppState& app, FollowedRequest& r) {
-    if (r.reply_sending || validate_comment(std::string(trim(r.reply))).size() > 0) return;
-    HttpCall c = call(app, "POST", "/api/v1/requests/" + std::to_string(r.id) + "/comments");
-    c.bearer = r.follow_token;
-    c.body = json{{"body", std::string(trim(r.reply))}, {"internal", false}}.dump();
-    r.reply_sending = true;
-    r.notice.clear();
-    const std::int64_t id = r.id;
-    http_send(c, [&app, id](const HttpResponse& res) {
-        FollowedRequest* r = app.find_followed(id);
-        if (!r) return;
-        r->reply_sending = false;
-        if (res.status == 201) {
-            r->reply.clear();
-            apply_request(app, id, {200, res.body});
-        } else {
-            r->notice = error_message(app, res);  // the reply stays in the box
-            announce(r->notice);
-        }
-    });
-}
-
-void forget_request(AppState& app, std::int64_t id) {
-    app.followed.erase(std::remove_if(app.followed.begin(), app.followed.end(),
-                                      [id](const FollowedRequest& r) { return r.id == id; }),
-                       app.followed.end());
-    save_followed(app);
-    go(app, Screen::mine);
 }
 
 // [SECTION] AppState

@@ -1,0 +1,106 @@
+// Following requests: asking the server for their latest state now and then, replies,
+// the follow link, and forgetting a request on this device.
+#include <algorithm>
+
+#include "app_actions.h"
+#include "app_support.h"
+#include "platform.h"
+#include "redraw.h"
+#include "text.h"
+
+namespace spoc::web {
+namespace {
+
+void apply_request(AppState& app, std::int64_t id, const HttpResponse& res) {
+    FollowedRequest* r = app.find_followed(id);
+    if (!r) return;
+    r->loading = false;
+    if (res.status == 200) {
+        try {
+            Request latest = parse_or_null(res.body).get<Request>();
+            if (r->latest && r->latest->state != latest.state && app.screen == Screen::detail && app.open_id == id)
+                announce(latest.ref + ": " +
+                         app.t("detail.event.state_changed", {{"to", app.t(std::string("state.") + to_string(latest.state))}}));
+            r->latest = std::move(latest);
+            r->gone = false;
+            r->notice.clear();
+        } catch (const json::exception&) {
+            r->notice = app.t("error.server", {{"message", "unreadable answer"}});
+        }
+    } else if (res.status == 404) {
+        r->gone = true;
+    } else {
+        r->notice = error_message(app, res);
+    }
+}
+
+void fetch_request(AppState& app, FollowedRequest& r) {
+    if (r.loading) return;
+    r.loading = true;
+    HttpCall c = api_call(app, "GET", "/api/v1/requests/" + std::to_string(r.id));
+    c.bearer = r.follow_token;
+    const std::int64_t id = r.id;
+    http_send(c, [&app, id](const HttpResponse& res) { apply_request(app, id, res); });
+}
+
+}  // namespace
+
+std::string follow_link(const FollowedRequest& r) {
+    return page_address() + "#/follow/" + std::to_string(r.id) + "/" + r.follow_token;
+}
+
+void open_request(AppState& app, std::int64_t id) {
+    app.open_id = id;
+    go(app, Screen::detail);
+}
+
+void refresh_followed(AppState& app) {
+    app.next_refresh = seconds_since_start() + app.config.refresh_seconds;
+    app.refreshed_at = wall_clock();
+    if (app.screen == Screen::detail) {
+        if (FollowedRequest* r = app.find_followed(app.open_id)) fetch_request(app, *r);
+        return;
+    }
+    for (auto& r : app.followed) fetch_request(app, r);
+}
+
+void poll(AppState& app) {
+    if (const auto moved = popped_location()) {
+        follow_location(app, *moved);
+        wake();
+    }
+    if (app.screen != Screen::mine && app.screen != Screen::detail) return;
+    if (seconds_since_start() >= app.next_refresh) refresh_followed(app);
+}
+
+void send_reply(AppState& app, FollowedRequest& r) {
+    if (r.reply_sending || validate_comment(std::string(trim(r.reply))).size() > 0) return;
+    HttpCall c = api_call(app, "POST", "/api/v1/requests/" + std::to_string(r.id) + "/comments");
+    c.bearer = r.follow_token;
+    c.body = json{{"body", std::string(trim(r.reply))}, {"internal", false}}.dump();
+    r.reply_sending = true;
+    r.notice.clear();
+    const std::int64_t id = r.id;
+    http_send(c, [&app, id](const HttpResponse& res) {
+        FollowedRequest* r = app.find_followed(id);
+        if (!r) return;
+        r->reply_sending = false;
+        if (res.status == 201) {
+            r->reply.clear();
+            apply_request(app, id, {200, res.body});
+        } else {
+            r->notice = error_message(app, res);  // the reply stays in the box
+            announce(r->notice);
+        }
+    });
+}
+
+void forget_request(AppState& app, std::int64_t id) {
+    app.followed.erase(std::remove_if(app.followed.begin(), app.followed.end(),
+                                      [id](const FollowedRequest& r) { return r.id == id; }),
+                       app.followed.end());
+    save_followed(app);
+    go(app, Screen::mine);
+}
+
+}  // namespace spoc::web
