@@ -10,20 +10,14 @@ namespace {
 
 EM_JS(char*, js_browser_language, (), {
     const s = navigator.language || "en";
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return allocateUTF8(s);
 });
 
 EM_JS(char*, js_storage_get, (const char* key), {
     let s = null;
     try { s = window.localStorage.getItem(UTF8ToString(key)); } catch (e) {}
     if (s === null) s = "";
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return allocateUTF8(s);
 });
 
 EM_JS(void, js_storage_set, (const char* key, const char* value), {
@@ -79,10 +73,7 @@ EM_JS(char*, js_text_input_take, (), {
     const s = box && box.spocQueue ? box.spocQueue : "";
     if (box) box.spocQueue = "";
     if (!s) return 0;
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return allocateUTF8(s);
 });
 
 EM_JS(void, js_load_image, (const char* url, unsigned texture), {
@@ -112,10 +103,7 @@ EM_JS(int, js_image_size, (unsigned texture, int* width, int* height), {
 
 EM_JS(char*, js_location_hash, (), {
     const s = window.location.hash || "";
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return allocateUTF8(s);
 });
 
 EM_JS(void, js_push_location, (const char* hash), {
@@ -137,37 +125,25 @@ EM_JS(char*, js_popped_location, (), {
     if (Module.spocPopped === undefined || Module.spocPopped === null) return 0;
     const s = Module.spocPopped;
     Module.spocPopped = null;
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return allocateUTF8(s);
 });
 
 EM_JS(char*, js_page_parameter, (const char* name), {
     const v = new URLSearchParams(window.location.search).get(UTF8ToString(name));
     if (v === null) return 0;
-    const n = lengthBytesUTF8(v) + 1;
-    const p = _malloc(n);
-    stringToUTF8(v, p, n);
-    return p;
+    return allocateUTF8(v);
 });
 
 EM_JS(char*, js_random_key, (), {
     const bytes = new Uint8Array(16);
     crypto.getRandomValues(bytes);
     const s = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return allocateUTF8(s);
 });
 
 EM_JS(char*, js_page_address, (), {
     const s = window.location.origin + window.location.pathname;
-    const n = lengthBytesUTF8(s) + 1;
-    const p = _malloc(n);
-    stringToUTF8(s, p, n);
-    return p;
+    return allocateUTF8(s);
 });
 
 // The Clipboard API needs a secure context (https or localhost); elsewhere the old way.
@@ -197,6 +173,7 @@ EM_JS(void, js_announce, (const char* text), {
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
+// EM_JS strings come back from allocateUTF8 (malloc): copied here, then freed.
 std::string take(char* p) {
     if (!p) return {};
     std::string s(p);
