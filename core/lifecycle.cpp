@@ -73,13 +73,15 @@ Request open_request(const NewRequest& r, const RequestType& type, Timestamp now
     out.kind = type.kind;
     out.type = type.id;
     out.subject = std::string(trim(r.subject));
-    out.description = r.description;
+    out.description = std::string(trim(r.description));
     out.impact = r.impact;
     out.urgency = r.urgency;
     out.priority = priority(r.impact, r.urgency);
     out.state = State::new_;
     out.requester = {std::string(trim(r.requester.name)), std::string(trim(r.requester.email))};
-    out.fields = r.fields;
+    out.fields = json::object();
+    for (const auto& [key, value] : r.fields.items())
+        out.fields[key] = value.is_string() ? json(std::string(trim(value.get<std::string>()))) : value;
     out.created_at = out.updated_at = now;
     Event e;
     e.at = now;
@@ -94,7 +96,7 @@ void add_comment(Request& r, const std::string& body, bool internal, const std::
     e.at = now;
     e.actor = actor;
     e.kind = EventKind::comment;
-    e.body = body;
+    e.body = std::string(trim(body));
     e.internal = internal;
     r.timeline.push_back(std::move(e));
     r.updated_at = now;

@@ -23,10 +23,11 @@ TransitionError apply_transition(Request& r, State to, const std::string& reason
                                  Timestamp now);
 
 // A new request from a validated NewRequest: kind from its type, priority from
-// impact x urgency, state new, and the created event. The store assigns id and ref.
+// impact x urgency, state new, texts without surrounding spaces, and the created
+// event. The store assigns id and ref.
 Request open_request(const NewRequest& r, const RequestType& type, Timestamp now);
 
-// A reply (public) or a note (internal), appended to the timeline.
+// A reply (public) or a note (internal), without surrounding spaces, appended to the timeline.
 void add_comment(Request& r, const std::string& body, bool internal, const std::string& actor, Timestamp now);
 
 }  // namespace spoc

@@ -77,11 +77,11 @@ void start(AppState& app) {
     follow_location(app, location_hash());
 }
 
-void set_language(AppState& app, const std::string& lang) {
+void set_language(AppState& app, const std::string& lang, bool chosen) {
     app.lang = pick_language(lang, app.messages_config);
     app.messages = Messages(app.messages_config, app.lang);
     app.catalog = catalog_from_config(json::parse(assets::catalog_json), app.lang);
-    save_language(app);
+    if (chosen) save_language(app);
     set_page_language(app.lang);
     apply_config(app);
     load_catalog(app);
@@ -105,7 +105,8 @@ std::string screen_title(const AppState& app, Screen screen) {
 void show(AppState& app, Screen screen) {
     if (screen != app.screen) announce(screen_title(app, screen));
     app.screen = screen;
-    if (screen == Screen::mine || screen == Screen::detail) refresh_followed(app);
+    // Asked at the start of the next frame (poll), not while a screen is being drawn.
+    if (screen == Screen::mine || screen == Screen::detail) app.next_refresh = 0;
 }
 
 // Where the portal is, as the address's fragment: "" (home), #/report, #/request,
@@ -131,11 +132,11 @@ void go(AppState& app, Screen screen) {
 
 void follow_location(AppState& app, const std::string& hash) {
     if (hash == "#/report" || hash == "#/request") {
-        app.draft.kind = hash == "#/report" ? Kind::incident : Kind::service_request;
+        set_draft_kind(app, hash == "#/report" ? Kind::incident : Kind::service_request);
         return show(app, Screen::form);
     }
     if (hash == "#/done" && !app.submitted_ref.empty()) return show(app, Screen::submitted);
-    if (hash == "#/mine") return show(app, Screen::mine);
+    if (hash == "#/mine" && !app.kiosk) return show(app, Screen::mine);
     // A follow link (#/follow/42/<token>, from "follow on another device") adds the
     // request to this browser's list; the token then leaves the address bar.
     const std::string follow = "#/follow/";
@@ -158,8 +159,12 @@ void follow_location(AppState& app, const std::string& hash) {
                           [](const auto& a, const auto& b) { return a.id > b.id; });
                 known = app.find_followed(id);
             }
-            known->follow_token = token;
-            known->gone = false;
+            // A working token stays: an old or mistyped link must not replace it.
+            if (known->follow_token.empty() || known->gone) {
+                known->follow_token = token;
+                known->gone = false;
+                known->latest.reset();
+            }
             save_followed(app);
             app.open_id = id;
             show(app, Screen::detail);
@@ -180,29 +185,34 @@ void follow_location(AppState& app, const std::string& hash) {
     show(app, Screen::home);
 }
 
-void kiosk_idle(AppState& app, double idle_seconds) {
-    if (!app.kiosk || app.screen == Screen::home || idle_seconds < app.kiosk_idle_seconds) return;
+bool kiosk_idle(AppState& app, double idle_seconds) {
+    if (!app.kiosk || app.sending || app.screen == Screen::home || idle_seconds < app.kiosk_idle_seconds) return false;
     app.draft = Draft();
     app.show_errors = false;
     app.server_errors.clear();
     app.form_notice.clear();
     app.submitted_ref.clear();
+    app.forgotten.clear();
     set_language(app, browser_language());
     go(app, Screen::home);
     wake();
+    return true;
 }
 
 // [SECTION] The request form
 
-void begin_form(AppState& app, Kind kind) {
-    if (app.draft.kind != kind) {
-        app.draft.kind = kind;
-        const RequestType* type = app.catalog.find(app.draft.type);
-        if (type && type->kind != kind) {
-            app.draft.type.clear();
-            app.draft.fields.clear();
-        }
+void set_draft_kind(AppState& app, Kind kind) {
+    if (app.draft.kind == kind) return;
+    app.draft.kind = kind;
+    const RequestType* type = app.catalog.find(app.draft.type);
+    if (type && type->kind != kind) {
+        app.draft.type.clear();
+        app.draft.fields.clear();
     }
+}
+
+void begin_form(AppState& app, Kind kind) {
+    set_draft_kind(app, kind);
     app.form_notice.clear();
     go(app, Screen::form);
 }
@@ -210,17 +220,17 @@ void begin_form(AppState& app, Kind kind) {
 NewRequest to_new_request(const Draft& d, const Catalog& catalog) {
     NewRequest r;
     r.type = d.type;
-    r.subject = std::string(trim(d.subject));
-    r.description = std::string(trim(d.description));
+    r.subject = d.subject;
+    r.description = d.description;
     r.impact = d.impact;
     r.urgency = d.urgency;
-    r.requester = {std::string(trim(d.name)), std::string(trim(d.email))};
+    r.requester = {d.name, d.email};
     r.fields = json::object();
     // Only the chosen type's own fields go with it: answers left from another type stay in the draft.
     if (const RequestType* type = catalog.find(d.type))
         for (const FormField& f : type->fields)
             if (auto it = d.fields.find(f.id); it != d.fields.end() && !trim(it->second).empty())
-                r.fields[f.id] = std::string(trim(it->second));
+                r.fields[f.id] = it->second;
     return r;
 }
 
@@ -237,8 +247,8 @@ std::string field_error(const AppState& app, const FieldErrors& errors, const st
 
 void draft_changed(AppState& app, const std::string& field) {
     app.server_errors.erase(field);
-    // The server knows a send by its subject and email: changed, it is another request.
-    if (field == "subject" || field == "requester.email") app.draft.sending_key.clear();
+    // Edited after a send whose answer was lost, it is another request: a new key.
+    app.draft.sending_key.clear();
     save_draft(app);
 }
 
@@ -277,8 +287,11 @@ void submit_request(AppState& app) {
             // The next form starts empty, but the person's name and email are kept (not on a kiosk).
             Draft next;
             if (!app.kiosk) {
-                app.followed.insert(app.followed.begin(), std::move(r));
-                save_followed(app);
+                if (FollowedRequest* known = app.find_followed(r.id))
+                    *known = std::move(r);  // a repeat answered with a new token
+                else
+                    app.followed.insert(app.followed.begin(), std::move(r));
+                app.storage_refused = !save_followed(app);
                 next.name = app.draft.name;
                 next.email = app.draft.email;
             }
@@ -286,9 +299,13 @@ void submit_request(AppState& app) {
             app.show_errors = false;
             app.server_errors.clear();
             save_draft(app);
-            go(app, Screen::submitted);
+            if (app.screen == Screen::form)
+                go(app, Screen::submitted);
+            else
+                announce(app.t("done.reference", {{"ref", app.submitted_ref}}));
             return;
         }
+        if (res.status == 409) app.draft.sending_key.clear();  // the next send is a new request
         if (res.status == 422 && j.is_object() && j.contains("error") && j["error"].is_object()) {
             for (const auto& d : j["error"].value("details", json::array()))
                 if (d.is_object() && d.value("field", json()).is_string() && d.value("message", json()).is_string())

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,8 @@ struct AppState {
     std::int64_t submitted_id = 0;
 
     std::vector<FollowedRequest> followed;  // newest first
+    std::set<std::int64_t> forgotten;        // removed here: not merged back from other tabs
+    bool storage_refused = false;            // the browser did not keep the last filed request
     std::int64_t open_id = 0;                // the request in the detail view
     double next_refresh = 0;                 // seconds_since_start() of the next poll
     Timestamp refreshed_at = 0;

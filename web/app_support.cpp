@@ -38,11 +38,12 @@ HttpCall api_call(const AppState& app, const std::string& method, const std::str
 
 // [SECTION] Kept in the browser
 
-void save_followed(const AppState& app) {
-    if (app.kiosk) return;
+bool save_followed(AppState& app) {
+    if (app.kiosk) return true;
+    load_followed(app);
     json list = json::array();
     for (const auto& r : app.followed) list.push_back({{"id", r.id}, {"ref", r.ref}, {"follow_token", r.follow_token}});
-    store(kFollowedKey, list.dump());
+    return store(kFollowedKey, list.dump());
 }
 
 void load_followed(AppState& app) {
@@ -56,7 +57,7 @@ void load_followed(AppState& app) {
         r.id = item["id"].get<std::int64_t>();
         r.ref = item.value("ref", json()).is_string() ? item["ref"].get<std::string>() : format_ref(r.id);
         r.follow_token = item["follow_token"].get<std::string>();
-        if (r.id > 0 && !app.find_followed(r.id)) app.followed.push_back(std::move(r));
+        if (r.id > 0 && !app.find_followed(r.id) && !app.forgotten.count(r.id)) app.followed.push_back(std::move(r));
     }
     std::sort(app.followed.begin(), app.followed.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
 }

@@ -14,8 +14,9 @@ std::string error_message(const AppState& app, const HttpResponse& res);
 HttpCall api_call(const AppState& app, const std::string& method, const std::string& path);
 
 // [SECTION] Kept in the browser (nothing on a kiosk)
-void save_followed(const AppState& app);
-void load_followed(AppState& app);
+// Merges what other tabs saved meanwhile, then saves; false when the browser refused.
+bool save_followed(AppState& app);
+void load_followed(AppState& app);  // adds what is saved and not yet known (nor forgotten here)
 void save_draft(const AppState& app);
 void load_draft(AppState& app);
 void save_language(const AppState& app);

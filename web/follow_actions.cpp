@@ -18,10 +18,14 @@ void apply_request(AppState& app, std::int64_t id, const HttpResponse& res) {
     if (res.status == 200) {
         try {
             Request latest = parse_or_null(res.body).get<Request>();
+            if (r->latest && (latest.updated_at < r->latest->updated_at ||
+                              latest.timeline.size() < r->latest->timeline.size()))
+                return;  // an older answer that arrived late
             if (r->latest && r->latest->state != latest.state && app.screen == Screen::detail && app.open_id == id)
                 announce(latest.ref + ": " +
                          app.t("detail.event.state_changed", {{"to", app.t(std::string("state.") + to_string(latest.state))}}));
             r->latest = std::move(latest);
+            app.refreshed_at = wall_clock();
             r->gone = false;
             r->notice.clear();
         } catch (const json::exception&) {
@@ -54,15 +58,19 @@ void open_request(AppState& app, std::int64_t id) {
     go(app, Screen::detail);
 }
 
+namespace {
+
 void refresh_followed(AppState& app) {
     app.next_refresh = seconds_since_start() + app.config.refresh_seconds;
-    app.refreshed_at = wall_clock();
     if (app.screen == Screen::detail) {
         if (FollowedRequest* r = app.find_followed(app.open_id)) fetch_request(app, *r);
         return;
     }
+    load_followed(app);  // what other tabs filed meanwhile
     for (auto& r : app.followed) fetch_request(app, r);
 }
+
+}  // namespace
 
 void poll(AppState& app) {
     if (const auto moved = popped_location()) {
@@ -74,10 +82,10 @@ void poll(AppState& app) {
 }
 
 void send_reply(AppState& app, FollowedRequest& r) {
-    if (r.reply_sending || validate_comment(std::string(trim(r.reply))).size() > 0) return;
+    if (r.reply_sending || !validate_comment(r.reply).empty()) return;
     HttpCall c = api_call(app, "POST", "/api/v1/requests/" + std::to_string(r.id) + "/comments");
     c.bearer = r.follow_token;
-    c.body = json{{"body", std::string(trim(r.reply))}, {"internal", false}}.dump();
+    c.body = json{{"body", r.reply}, {"internal", false}}.dump();
     r.reply_sending = true;
     r.notice.clear();
     const std::int64_t id = r.id;
@@ -96,6 +104,7 @@ void send_reply(AppState& app, FollowedRequest& r) {
 }
 
 void forget_request(AppState& app, std::int64_t id) {
+    app.forgotten.insert(id);
     app.followed.erase(std::remove_if(app.followed.begin(), app.followed.end(),
                                       [id](const FollowedRequest& r) { return r.id == id; }),
                        app.followed.end());

@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
@@ -100,7 +101,11 @@ void frame() {
         typed.clear();  // typed where no field takes it
     }
     poll(g_app);
-    kiosk_idle(g_app, seconds_since_start() - g_last_touch);
+    if (kiosk_idle(g_app, seconds_since_start() - g_last_touch)) {
+        // Nothing of the last person may come back, not even through a text field's undo.
+        ImGui::ClearActiveID();
+        ImGui::GetCurrentContext()->InputTextState.ClearFreeMemory();
+    }
     load_logo(g_app);
     if (!frame_due(busy(), seconds_since_start())) return;  // the canvas keeps showing the last frame
 
@@ -172,6 +177,10 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     glfwSetScrollCallback(g_window, on_scroll);
     glfwSetCharCallback(g_window, nullptr);  // text comes from the hidden textarea (platform.h)
+    // Emscripten's GLFW keeps a clipboard of its own: cut and copy go to the browser's;
+    // pasting arrives through the hidden textarea like typing.
+    io.SetClipboardTextFn = [](void*, const char* text) { copy_to_clipboard(text ? text : ""); };
+    io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
     text_input_init();

@@ -11,7 +11,7 @@ namespace spoc::web {
 
 std::string browser_language();                  // navigator.language, e.g. "de-AT"
 std::string stored(const std::string& key);      // localStorage; "" when missing
-void store(const std::string& key, const std::string& value);
+bool store(const std::string& key, const std::string& value);  // false: full or disabled
 Timestamp wall_clock();                          // seconds since the epoch
 double seconds_since_start();                    // monotonic, for polling
 int utc_offset_minutes(Timestamp at);            // the browser's time zone at that moment

@@ -20,8 +20,8 @@ EM_JS(char*, js_storage_get, (const char* key), {
     return allocateUTF8(s);
 });
 
-EM_JS(void, js_storage_set, (const char* key, const char* value), {
-    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); } catch (e) {}
+EM_JS(int, js_storage_set, (const char* key, const char* value), {
+    try { window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value)); return 1; } catch (e) { return 0; }
 });
 
 EM_JS(double, js_now, (), { return Date.now() / 1000; });
@@ -187,7 +187,7 @@ namespace spoc::web {
 
 std::string browser_language() { return take(js_browser_language()); }
 std::string stored(const std::string& key) { return take(js_storage_get(key.c_str())); }
-void store(const std::string& key, const std::string& value) { js_storage_set(key.c_str(), value.c_str()); }
+bool store(const std::string& key, const std::string& value) { return js_storage_set(key.c_str(), value.c_str()) != 0; }
 Timestamp wall_clock() { return static_cast<Timestamp>(js_now()); }
 double seconds_since_start() { return js_monotonic(); }
 int utc_offset_minutes(Timestamp at) { return js_utc_offset(static_cast<double>(at)); }

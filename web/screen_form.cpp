@@ -57,6 +57,7 @@ void ShowRequestForm(AppState& app) {
     ui::title(app.t(d.kind == Kind::incident ? "form.title.incident" : "form.title.service_request"));
     ui::gap(8);
 
+    ImGui::BeginDisabled(app.sending);  // what is on its way cannot change under it
     ui::label(app.t("form.type"));
     for (const RequestType& type : app.catalog.types) {
         if (type.kind != d.kind) continue;
@@ -88,6 +89,8 @@ void ShowRequestForm(AppState& app) {
                        field_error(app, errors, "requester.email"), c.width))
         draft_changed(app, "requester.email");
     ui::gap(16);
+
+    ImGui::EndDisabled();
 
     if (!app.form_notice.empty()) {
         ui::shown("form.notice", app.form_notice);

@@ -62,7 +62,7 @@ void ShowHeader(AppState& app, float height) {
     const ImVec2 b = ImGui::GetCursorScreenPos();
     ImGui::PushID("lang");
     if (ImGui::InvisibleButton("##lang", ImVec2(lang_w, ui::px(44))))
-        set_language(app, next_lang);
+        set_language(app, next_lang, true);
     const bool hovered = ImGui::IsItemHovered();
     ImGui::PopID();
     ui::track("header.language");
@@ -108,6 +108,15 @@ void ShowSubmitted(AppState& app) {
     ui::notice(app.t("done.reference", {{"ref", app.submitted_ref}}), ui::Tone::success, ui::title_font());
     ui::gap(4);
     ui::paragraph(app.t(app.kiosk ? "done.next.kiosk" : "done.next"));
+    if (app.storage_refused) {
+        if (const FollowedRequest* r = app.find_followed(app.submitted_id)) {
+            ui::notice(app.t("done.not_kept"), ui::Tone::error);
+            const std::string link = follow_link(*r);
+            ui::shown("done.link", link);
+            ui::paragraph(link);
+            if (ui::secondary_button("done.copy", app.t("detail.copy"))) copy_to_clipboard(link);
+        }
+    }
     ui::gap(12);
     if (!app.kiosk && ui::primary_button("done.view", app.t("done.view"))) open_request(app, app.submitted_id);
     if (ui::secondary_button("done.another", app.t(app.kiosk ? "done.finish" : "done.another"))) go(app, Screen::home);

@@ -205,7 +205,7 @@ void ShowRequestDetail(AppState& app) {
         ui::notice(app.t("detail.final"), ui::Tone::info);
     } else {
         ui::text_field("detail.reply", app.t("detail.reply"), r->reply, "", "", c.width, true);
-        const bool can_send = !r->reply_sending && validate_comment(std::string(trim(r->reply))).empty();
+        const bool can_send = !r->reply_sending && validate_comment(r->reply).empty();
         if (ui::primary_button("detail.send", app.t(r->reply_sending ? "detail.sending" : "detail.send"), can_send))
             send_reply(app, *r);
     }

@@ -219,14 +219,24 @@ test('a follow link opens the request in another browser, which then follows it 
   assert.deepEqual(saved, [{ id, ref, follow_token: token }]);
   await page.screenshot({ path: join(SHOTS, 'errors-link-2-other-browser.png') });
 
-  // A link with a wrong token shows that the request is not available, and reveals nothing.
+  // An old or mistyped link does not replace the token that works.
   await page.goto(`${base}/#/follow/${id}/not-the-token`);
   await page.reload();
   await until('the portal to start again', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
-  await until('the not-available notice', async () => (await shown(page, 'detail.missing')) === ref);
-  const texts = await shownText(page);
+  await until('the detail view', async () => (await shown(page, 'detail.state')) === 'new');
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('spoc.requests'))),
+                   [{ id, ref, follow_token: token }]);
+
+  // In a browser that does not know the request, a wrong token shows it is not available, and nothing of it.
+  const third = await newContext();
+  const stranger = await third.newPage();
+  await stranger.goto(`${base}/#/follow/${id}/not-the-token`);
+  await until('the portal to start', () => stranger.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
+  await until('the not-available notice', async () => (await shown(stranger, 'detail.missing')) === ref);
+  const texts = await shownText(stranger);
   assert.equal(texts['detail.state'], undefined);
   assert.ok(!JSON.stringify(texts).includes('closest to room'), 'the subject is not shown');
-  await page.screenshot({ path: join(SHOTS, 'errors-link-3-wrong-token.png') });
+  await stranger.screenshot({ path: join(SHOTS, 'errors-link-3-wrong-token.png') });
+  await third.close();
   await second.close();
 });

@@ -397,6 +397,24 @@ TEST_CASE("open_request takes kind from the type, priority from the matrix and s
     CHECK(r.timeline[0].at == 777);
 }
 
+TEST_CASE("open_request and add_comment keep texts without the spaces and line breaks around them") {
+    RequestType type;
+    type.id = "broken_hardware";
+    type.kind = Kind::incident;
+    NewRequest n;
+    n.type = "broken_hardware";
+    n.subject = "Screen flickers";
+    n.description = "\n  Since Monday.\n\tTried another cable.  \n\n";
+    n.impact = n.urgency = Level::medium;
+    n.requester = {"Ada", "ada@example.org"};
+    n.fields = {{"device", " monitor "}, {"location", "Room 4.12\n"}};
+    Request r = open_request(n, type, 1);
+    CHECK(r.description == "Since Monday.\n\tTried another cable.");
+    CHECK(r.fields == json{{"device", "monitor"}, {"location", "Room 4.12"}});
+    add_comment(r, "  Still flickering.\n ", false, "requester", 2);
+    CHECK(r.timeline.back().body == "Still flickering.");
+}
+
 TEST_CASE("add_comment appends a public reply or an internal note") {
     Request r = request_in(State::in_progress);
     SUBCASE("a public reply") {
