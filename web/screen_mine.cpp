@@ -126,8 +126,11 @@ void ShowMyRequests(AppState& app) {
     ui::gap(12);
     if (ui::link_button("mine.back", "‹ " + app.t("nav.home"))) go(app, Screen::home);
     ui::title(app.t("mine.title"));
-    if (app.refreshed_at > 0 && !app.followed.empty())
-        ui::paragraph(app.t("mine.refreshed", {{"time", local_time(app.refreshed_at).substr(11)}}), ui::color::muted);
+    // One line either way, so nothing moves under the person's finger when the answer comes.
+    if (!app.followed.empty())
+        ui::paragraph(app.refreshed_at > 0 ? app.t("mine.refreshed", {{"time", local_time(app.refreshed_at).substr(11)}})
+                                           : app.t("mine.loading"),
+                      ui::color::muted);
     ui::gap(8);
     if (app.followed.empty()) ui::paragraph(app.t("mine.empty"));
     for (const auto& r : app.followed) {

@@ -52,12 +52,16 @@ export async function api(base, method, path, { token, body } = {}) {
 const hook = (page, fn, ...args) =>
   page.evaluate(([fn, args]) => Module.ccall(fn, 'string', args.map(() => 'string'), args), [fn, args]);
 
-export async function until(what, probe, timeoutMs = 15000) {
+// Waits for probe() to answer something; with a page, a timeout also says what it showed.
+export async function until(what, probe, timeoutMs = 15000, page = null) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const seen = page ? ` (screen ${await screen(page)}, showing ${JSON.stringify(await shownText(page))})` : '';
+      throw new Error(`timed out waiting for ${what}${seen}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
 }

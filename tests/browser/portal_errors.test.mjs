@@ -202,7 +202,7 @@ test('a follow link opens the request in another browser, which then follows it 
   const one = await openPortal(first, 'errors-link-first');
   await click(one.page, 'home.mine');
   await click(one.page, `mine.item.${ref}`);
-  const link = await until('the follow link', async () => shown(one.page, 'detail.link'));
+  const link = await until('the follow link', async () => shown(one.page, 'detail.link'), 15000, one.page);
   assert.equal(link, `${base}/#/follow/${id}/${token}`);
   await widget(one.page, 'detail.copy');
   await one.page.screenshot({ path: join(SHOTS, 'errors-link-1-detail.png') });
