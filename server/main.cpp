@@ -4,6 +4,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <chrono>
@@ -41,7 +42,7 @@ void configure(httplib::Server& server, const std::string& web) {
     server.new_task_queue = [] { return new httplib::ThreadPool(128); };
     server.set_tcp_nodelay(true);
     server.set_payload_max_length(spoc::kMaxBodyBytes);
-    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_max_count(100000);
     server.set_keep_alive_timeout(3);
     server.set_read_timeout(5);
     server.set_write_timeout(10);
@@ -107,6 +108,15 @@ int main(int argc, char** argv) {
         spoc::register_catalog_routes(server, app);
         spoc::register_request_routes(server, app);
 
+        // cpp-httplib listens with a backlog of 5, so a burst of new connections (a
+        // morning's first browsers) loses SYNs and waits a second for each retry. The
+        // socket is noted when it is made and given a longer queue once bound.
+        int listening = -1;
+        server.set_socket_options([&listening](int sock) {
+            int yes = 1;
+            setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+            listening = sock;
+        });
         if (port == 0) {
             port = server.bind_to_any_port(host);
             if (port < 0) throw std::runtime_error("cannot listen on " + host);
@@ -114,6 +124,7 @@ int main(int argc, char** argv) {
             throw std::runtime_error("cannot listen on " + host + ":" + std::to_string(port) +
                                      " (in use? try --port)");
         }
+        if (listening >= 0) ::listen(listening, 1024);
         std::atomic<bool> listen_ended{false};
         std::thread stopper([&server, &stop_signals, &listen_ended] {
             int sig = 0;

@@ -1,7 +1,9 @@
 // A concurrency smoke test: many clients filing at once all get 201 and distinct ids.
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <set>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -60,4 +62,25 @@ TEST_CASE("8 threads filing 50 requests each all get 201 and distinct ids") {
         query = "?limit=200&cursor=" + p["next"].get<std::string>();
     }
     CHECK(listed == ids);
+}
+
+// cpp-httplib listens with a backlog of 5; a burst of new connections beyond it loses
+// SYNs and waits a second per retry. The server sets a longer queue: ss shows it.
+TEST_CASE("the listening socket queues a burst of new connections (backlog of 1024)") {
+    SpocServer server;
+    const std::string command =
+        "ss -ltnH 'sport = :" + std::to_string(server.process().port()) + "' 2>/dev/null";
+    FILE* out = popen(command.c_str(), "r");
+    REQUIRE(out);
+    char line[512] = {};
+    const bool got = std::fgets(line, sizeof line, out) != nullptr;
+    pclose(out);
+    if (!got) return;  // no ss here: nothing to read the queue with
+    // State Recv-Q Send-Q Local... ; for a listening socket Send-Q is the backlog.
+    std::istringstream fields(line);
+    std::string state;
+    long recv_q = 0, backlog = 0;
+    fields >> state >> recv_q >> backlog;
+    CHECK(state == "LISTEN");
+    CHECK(backlog >= 1024);
 }
