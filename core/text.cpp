@@ -36,7 +36,6 @@ bool is_valid_utf8(std::string_view s) {
     return true;
 }
 
-// Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces.
 bool has_control_characters(std::string_view s) {
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
@@ -49,6 +48,7 @@ bool has_control_characters(std::string_view s) {
     return false;
 }
 
+// Deliberately simple: one @, a non-empty local part, a dotted domain, no spaces.
 bool is_email(std::string_view s) {
     if (s.size() < 3 || s.size() > 254) return false;
     const auto at = s.find('@');

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <optional>
+#include <string_view>
 
 #include "app_support.h"
 #include "embedded_assets.h"
@@ -109,6 +111,14 @@ void show(AppState& app, Screen screen) {
     if (screen == Screen::mine || screen == Screen::detail) app.next_refresh = 0;
 }
 
+// A request id from the address: digits only, above 0.
+std::optional<std::int64_t> parse_id(std::string_view digits) {
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+    if (ec != std::errc() || end != digits.data() + digits.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
 // Where the portal is, as the address's fragment: "" (home), #/report, #/request,
 // #/done, #/mine, #/mine/42.
 std::string location_of(const AppState& app) {
@@ -143,21 +153,18 @@ void follow_location(AppState& app, const std::string& hash) {
     if (hash.rfind(follow, 0) == 0 && !app.kiosk) {
         const std::string rest = hash.substr(follow.size());
         const auto slash = std::min(rest.find('/'), rest.size());
-        std::int64_t id = 0;
-        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + slash, id);
+        const auto id = parse_id(std::string_view(rest).substr(0, slash));
         const std::string token = slash < rest.size() ? rest.substr(slash + 1) : "";
-        if (ec == std::errc() && end == rest.data() + slash && id > 0 && !token.empty() &&
+        if (id && !token.empty() &&
             token.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
                 std::string::npos) {
-            FollowedRequest* known = app.find_followed(id);
+            FollowedRequest* known = app.find_followed(*id);
             if (!known) {
                 FollowedRequest r;
-                r.id = id;
-                r.ref = format_ref(id);
-                app.followed.push_back(std::move(r));
-                std::sort(app.followed.begin(), app.followed.end(),
-                          [](const auto& a, const auto& b) { return a.id > b.id; });
-                known = app.find_followed(id);
+                r.id = *id;
+                r.ref = format_ref(*id);
+                app.followed.push_back(std::move(r));  // save_followed puts it in its place
+                known = &app.followed.back();
             }
             // A working token stays: an old or mistyped link must not replace it.
             if (known->follow_token.empty() || known->gone) {
@@ -166,7 +173,7 @@ void follow_location(AppState& app, const std::string& hash) {
                 known->latest.reset();
             }
             save_followed(app);
-            app.open_id = id;
+            app.open_id = *id;
             show(app, Screen::detail);
             replace_location(location_of(app));
             return;
@@ -174,11 +181,8 @@ void follow_location(AppState& app, const std::string& hash) {
     }
     const std::string detail = "#/mine/";
     if (hash.rfind(detail, 0) == 0) {
-        std::int64_t id = 0;
-        const std::string digits = hash.substr(detail.size());
-        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-        if (ec == std::errc() && end == digits.data() + digits.size() && app.find_followed(id)) {
-            app.open_id = id;
+        if (const auto id = parse_id(std::string_view(hash).substr(detail.size())); id && app.find_followed(*id)) {
+            app.open_id = *id;
             return show(app, Screen::detail);
         }
     }

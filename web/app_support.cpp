@@ -47,8 +47,8 @@ bool save_followed(AppState& app) {
 }
 
 void load_followed(AppState& app) {
-    const json list = parse_or_null(stored(kFollowedKey));
-    if (!list.is_array()) return;
+    json list = parse_or_null(stored(kFollowedKey));
+    if (!list.is_array()) list = json::array();
     for (const auto& item : list) {
         if (!item.is_object() || !item.value("id", json()).is_number_integer() ||
             !item.value("follow_token", json()).is_string())

@@ -47,19 +47,6 @@ void fetch_request(AppState& app, FollowedRequest& r) {
     http_send(c, [&app, id](const HttpResponse& res) { apply_request(app, id, res); });
 }
 
-}  // namespace
-
-std::string follow_link(const FollowedRequest& r) {
-    return page_address() + "#/follow/" + std::to_string(r.id) + "/" + r.follow_token;
-}
-
-void open_request(AppState& app, std::int64_t id) {
-    app.open_id = id;
-    go(app, Screen::detail);
-}
-
-namespace {
-
 void refresh_followed(AppState& app) {
     app.next_refresh = seconds_since_start() + app.config.refresh_seconds;
     if (app.screen == Screen::detail) {
@@ -71,6 +58,15 @@ void refresh_followed(AppState& app) {
 }
 
 }  // namespace
+
+std::string follow_link(const FollowedRequest& r) {
+    return page_address() + "#/follow/" + std::to_string(r.id) + "/" + r.follow_token;
+}
+
+void open_request(AppState& app, std::int64_t id) {
+    app.open_id = id;
+    go(app, Screen::detail);
+}
 
 void poll(AppState& app) {
     if (const auto moved = popped_location()) {

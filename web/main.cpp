@@ -27,8 +27,7 @@ AppState g_app;
 int g_width = 0, g_height = 0;  // the drawing buffer, device pixels
 
 bool busy() {
-    float x = 0, y = 0;
-    return http_in_flight() > 0 || ui::active_text_field(x, y) || ImGui::GetIO().MouseDown[0];
+    return http_in_flight() > 0 || ui::active_text_field() || ImGui::GetIO().MouseDown[0];
 }
 
 double g_last_touch = 0;  // seconds_since_start() of the person's last input
@@ -83,23 +82,25 @@ void show_screen(AppState& app) {
     }
 }
 
-void frame() {
-    follow_canvas_size();
-    ImGuiIO& io = ImGui::GetIO();
-    // Typing that came before its text field was active (a tap, then keys, all before
-    // this frame) waits for the field; ImGui drops characters nobody takes.
+// Typing that came before its text field was active (a tap, then keys, all before
+// this frame) waits for the field; ImGui drops characters nobody takes.
+void deliver_typing() {
     static std::string typed;
     static double typed_since = 0;
     if (typed.empty()) typed_since = seconds_since_start();
     typed += text_input_take();
     if (!typed.empty()) touched();
-    float field_x = 0, field_y = 0;
-    if (!typed.empty() && ui::active_text_field(field_x, field_y)) {  // as the last frame left it
-        io.AddInputCharactersUTF8(typed.c_str());
+    if (!typed.empty() && ui::active_text_field()) {  // as the last frame left it
+        ImGui::GetIO().AddInputCharactersUTF8(typed.c_str());
         typed.clear();
     } else if (seconds_since_start() - typed_since > 2) {
         typed.clear();  // typed where no field takes it
     }
+}
+
+void frame() {
+    follow_canvas_size();
+    deliver_typing();
     poll(g_app);
     if (kiosk_idle(g_app, seconds_since_start() - g_last_touch)) {
         // Nothing of the last person may come back, not even through a text field's undo.
@@ -109,6 +110,7 @@ void frame() {
     load_logo(g_app);
     if (!frame_due(busy(), seconds_since_start())) return;  // the canvas keeps showing the last frame
 
+    ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // Mouse positions arrive in drawing-buffer pixels; draw in the same.
@@ -120,7 +122,8 @@ void frame() {
     ui::shown("frames", std::to_string(++frames_drawn));
 
     const float header = ui::px(68);
-    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, header));
@@ -131,19 +134,18 @@ void frame() {
     ImGui::SetNextWindowPos(ImVec2(0, header));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - header));
     const Screen before = g_app.screen;
-    ImGui::Begin("screen", nullptr, (fixed & ~ImGuiWindowFlags_NoDecoration) | ImGuiWindowFlags_NoTitleBar |
-                                        ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse);
+    ImGui::Begin("screen", nullptr, fixed);
     show_screen(g_app);
     ui::drag_to_scroll();
     if (g_app.screen != before) ImGui::SetScrollY(0);
     ImGui::End();
     ImGui::Render();
 
-    float x = 0, y = 0;
-    const bool typing = ui::active_text_field(x, y);
-    ui::shown("typing", typing ? "yes" : "no");
+    const std::optional<ImVec2> typing_at = ui::active_text_field();
+    ui::shown("typing", typing_at ? "yes" : "no");
     const std::vector<float>& fields = ui::text_field_rects();
-    text_input_focus(typing, x, y, fields.data(), static_cast<int>(fields.size() / 4));
+    text_input_focus(typing_at.has_value(), typing_at ? typing_at->x : 0, typing_at ? typing_at->y : 0, fields.data(),
+                     static_cast<int>(fields.size() / 4));
 
     glViewport(0, 0, g_width, g_height);
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(ui::color::page);

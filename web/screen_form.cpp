@@ -10,7 +10,7 @@ namespace {
 
 // Three answers in plain words for impact or urgency, from lowest to highest.
 void level_question(AppState& app, const char* name, Level& value, const FieldErrors& errors) {
-    ui::label(app.t(std::string("form.") + name));
+    ui::heading(app.t(std::string("form.") + name));
     ui::begin_chips();
     for (Level level : {Level::low, Level::medium, Level::high}) {
         const std::string id = json(level).get<std::string>();
@@ -31,7 +31,7 @@ void type_fields(AppState& app, const RequestType& type, const FieldErrors& erro
         std::string& value = app.draft.fields[f.id];
         const std::string label = f.required ? f.label : f.label + " " + app.t("form.optional");
         if (f.type == "select") {
-            ui::label(label);
+            ui::heading(label);
             ui::begin_chips();
             for (const FieldOption& o : f.options)
                 if (ui::chip(id + "." + o.value, o.label, value == o.value)) {
@@ -58,7 +58,7 @@ void ShowRequestForm(AppState& app) {
     ui::gap(8);
 
     ImGui::BeginDisabled(app.sending);  // what is on its way cannot change under it
-    ui::label(app.t("form.type"));
+    ui::heading(app.t("form.type"));
     for (const RequestType& type : app.catalog.types) {
         if (type.kind != d.kind) continue;
         if (ui::option_card("form.type." + type.id, type.name, type.description, d.type == type.id, c.width)) {

@@ -22,7 +22,7 @@ struct Registry {
     std::string scroll_target;
     bool has_text_field = false;
     std::vector<float> text_fields;
-    float text_x = 0, text_y = 0;
+    ImVec2 text_at;
 };
 
 Registry& registry() {
@@ -69,17 +69,15 @@ void note_text_field() {
         r.text_fields.insert(r.text_fields.end(), {a.x / s, a.y / s, (b.x - a.x) / s, (b.y - a.y) / s});
     if (ImGui::IsItemActive()) {
         r.has_text_field = true;
-        r.text_x = a.x / s;
-        r.text_y = a.y / s;
+        r.text_at = ImVec2(a.x / s, a.y / s);
     }
 }
 const std::vector<float>& text_field_rects() { return registry().text_fields; }
 
-bool active_text_field(float& css_x, float& css_y) {
+std::optional<ImVec2> active_text_field() {
     const Registry& r = registry();
-    css_x = r.text_x;
-    css_y = r.text_y;
-    return r.has_text_field;
+    if (!r.has_text_field) return std::nullopt;
+    return r.text_at;
 }
 
 }  // namespace spoc::web::ui

@@ -5,6 +5,7 @@
 #pragma once
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,7 +52,6 @@ void gap(float css_pixels);
 void title(const std::string& text);
 void heading(const std::string& text);
 void paragraph(const std::string& text, ImU32 color = color::text);
-void label(const std::string& text);
 void error_line(const std::string& test_id, const std::string& text);  // under a field; nothing when empty
 enum class Tone { info, success, error };
 void notice(const std::string& text, Tone tone, ImFont* font = nullptr);  // bold unless a font is given
@@ -84,7 +84,7 @@ std::string registry_widgets_json();
 std::string registry_texts_json();
 const char* registry_screen();
 // Where the active text field is (CSS pixels), for the hidden textarea that takes typing.
-bool active_text_field(float& css_x, float& css_y);
+std::optional<ImVec2> active_text_field();
 void note_text_field();  // by text_field: its rectangle, for focusing on a tap
 const std::vector<float>& text_field_rects();  // x, y, w, h in CSS pixels, per text field
 

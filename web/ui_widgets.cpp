@@ -51,8 +51,6 @@ void paragraph(const std::string& text, ImU32 color) {
     ImGui::PopStyleColor();
 }
 
-void label(const std::string& text) { heading(text); }
-
 void error_line(const std::string& test_id, const std::string& text) {
     if (text.empty()) return;
     shown(test_id + ".error", text);
@@ -218,7 +216,7 @@ bool option_card(const std::string& test_id, const std::string& title_text, cons
 
 bool text_field(const std::string& test_id, const std::string& label_text, std::string& value,
                 const std::string& hint, const std::string& error, float width, bool multiline) {
-    label(label_text);
+    heading(label_text);
     if (!hint.empty()) paragraph(hint, color::muted);
     const bool has_error = !error.empty();
     ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(has_error ? color::error : color::border));
@@ -242,10 +240,7 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
     ImGui::PopStyleColor();
     track(test_id);
     shown(test_id, value);
-    if (has_error) {
-        shown(test_id + ".error", error);
-        paragraph(error, color::error);
-    }
+    error_line(test_id, error);
     return changed;
 }
 
