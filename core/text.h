@@ -13,4 +13,9 @@ bool is_email(std::string_view s);
 // nothing a person types, and they break display and terminals.
 bool has_control_characters(std::string_view s);
 
+// Whether JSON text nests arrays and objects at most max_depth deep (brackets inside
+// strings do not count). Checked before parsing, so deep input costs no memory.
+constexpr std::size_t kMaxJsonDepth = 16;
+bool json_depth_within(std::string_view json_text, std::size_t max_depth = kMaxJsonDepth);
+
 }  // namespace spoc

@@ -5,6 +5,8 @@
 #include <regex>
 #include <vector>
 
+#include "text.h"
+
 namespace spoc {
 namespace {
 
@@ -97,6 +99,10 @@ std::optional<json> read_json_body(const httplib::Request& req, httplib::Respons
     const bool json_suffix = media.size() > 5 && media.compare(media.size() - 5, 5, "+json") == 0;
     if (media != "application/json" && !(json_suffix && media.rfind("application/", 0) == 0)) {
         send_error(res, 415, "unsupported_media_type", "Send the body as application/json.");
+        return std::nullopt;
+    }
+    if (!json_depth_within(req.body)) {
+        send_error(res, 400, "too_deep", "The JSON is nested deeper than " + std::to_string(kMaxJsonDepth) + " levels.");
         return std::nullopt;
     }
     json body = json::parse(req.body, nullptr, false);

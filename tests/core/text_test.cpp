@@ -118,3 +118,20 @@ TEST_CASE("is_email rejects malformed addresses") {
     }
     CHECK_FALSE(is_email(std::string(250, 'a') + "@example.org"));  // longer than 254
 }
+
+TEST_CASE("JSON nested deeper than the limit is told apart before parsing") {
+    CHECK(json_depth_within(R"({"a":[1,{"b":[]}]})", 4));
+    CHECK_FALSE(json_depth_within(R"({"a":[1,{"b":[]}]})", 3));
+    CHECK(json_depth_within(std::string(16, '[') + std::string(16, ']')));
+    CHECK_FALSE(json_depth_within(std::string(17, '[') + std::string(17, ']')));
+    CHECK_FALSE(json_depth_within(std::string(100000, '[')));  // unclosed counts too
+
+    SUBCASE("brackets inside strings do not count, escaped quotes do not end them") {
+        CHECK(json_depth_within(R"({"description":")" + std::string(1000, '[') + R"("})", 1));
+        CHECK(json_depth_within(R"({"d":"a\"[[[[","e":1})", 1));
+        CHECK_FALSE(json_depth_within(R"({"d":"a\\",[[[[1]]]]})", 2));
+    }
+    SUBCASE("closing brackets without an opening one do not lower the count below zero") {
+        CHECK_FALSE(json_depth_within("]]]][[[", 2));
+    }
+}
