@@ -33,6 +33,9 @@ private:
     std::map<std::string, Messages> messages_;
 };
 
+// The error handlers, every resource's routes and the portal's files (from `web`).
+void set_up_server(httplib::Server& server, App& app, const std::string& web);
+
 void register_health_routes(httplib::Server& server, App& app);
 void register_catalog_routes(httplib::Server& server, App& app);
 void register_request_routes(httplib::Server& server, App& app);

@@ -15,7 +15,6 @@
 #include "data_folder.h"
 #include "http/gate.h"
 #include "http/http_server.h"
-#include "portal_files.h"
 #include "sqlite_store.h"
 #include "tokens.h"
 
@@ -34,35 +33,6 @@ std::string desk_token_hash(spoc::Store& store, const std::string& given) {
     store.set_setting("desk_token_hash", hash);
     std::cout << "Desk token (shown only now; keep it, or set a new one with --desk-token):\n  " << token << "\n";
     return hash;
-}
-
-void configure(httplib::Server& server, const std::string& web) {
-    // The gate (http/gate.h) holds the connections; cpp-httplib only routes whole requests.
-    // Its keep-alive settings are what its answers announce ("Keep-Alive: timeout=60").
-    server.set_payload_max_length(spoc::kMaxBodyBytes);
-    server.set_keep_alive_timeout(60);
-    server.set_keep_alive_max_count(100000);
-    server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
-    server.set_error_handler(httplib::Server::HandlerWithResponse(
-        [](const httplib::Request& req, httplib::Response& res) {
-            // cpp-httplib 0.11 applies a Range to error bodies too ({"er for bytes=0-3); an
-            // error is always whole. The request is not const where cpp-httplib made it.
-            const_cast<httplib::Request&>(req).ranges.clear();
-            spoc::fill_error_body(req, res);
-            return httplib::Server::HandlerResponse::Handled;
-        }));
-    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-        try {
-            std::rethrow_exception(ep);
-        } catch (const std::exception& e) {
-            std::cerr << "error: " << req.method << " " << req.path << ": " << e.what() << "\n";
-        } catch (...) {
-            std::cerr << "error: " << req.method << " " << req.path << ": unknown exception\n";
-        }
-        spoc::send_error(res, 500, "internal", "Something went wrong on the server.");
-    });
-    if (!spoc::serve_portal_files(server, web))
-        std::cerr << "warning: portal folder " << web << " not found; serving the API only\n";
 }
 
 }  // namespace
@@ -97,10 +67,7 @@ int main(int argc, char** argv) {
                       [] { return static_cast<spoc::Timestamp>(std::time(nullptr)); });
 
         spoc::http::HttpServer server;
-        configure(server, web);
-        spoc::register_health_routes(server, app);
-        spoc::register_catalog_routes(server, app);
-        spoc::register_request_routes(server, app);
+        spoc::set_up_server(server, app, web);
 
         spoc::http::GateLimits limits;
         limits.workers = workers;

@@ -119,6 +119,7 @@ struct ConnectionGate::Impl {
         std::uint64_t id;
         std::string response;
         bool close;
+        std::size_t sent;  // what the worker could send at once, without waiting
     };
 
     // [SECTION] Connections and their bookkeeping --------------------------------------------
@@ -189,13 +190,21 @@ struct ConnectionGate::Impl {
                 job = std::move(jobs.front());
                 jobs.pop_front();
             }
-            Answer answer{job.fd, job.id, {}, true};
+            Answer answer{job.fd, job.id, {}, true, 0};
             try {
                 answer.response = server.answer(job.request, job.peer, answer.close);
             } catch (const std::exception& e) {
                 std::cerr << "error: answering a request: " << e.what() << "\n";
                 answer.response = refusal_response({500, "internal", "Something went wrong on the server."});
                 answer.close = true;
+            }
+            // The gate does not touch a connection while it is served, so the worker may
+            // send what the socket takes now; the gate sends the rest and reads on.
+            while (answer.sent < answer.response.size()) {
+                const ssize_t n = send(job.fd, answer.response.data() + answer.sent, answer.response.size() - answer.sent,
+                                       MSG_NOSIGNAL | MSG_DONTWAIT);
+                if (n <= 0) break;
+                answer.sent += static_cast<std::size_t>(n);
             }
             {
                 std::lock_guard<std::mutex> lock(mutex);
@@ -382,12 +391,12 @@ struct ConnectionGate::Impl {
         Connection& c = it->second;
         if (c.hung_up) return close_connection(c);
         c.out = std::move(answer.response);
-        start_writing(c, answer.close, now);
+        start_writing(c, answer.close, now, answer.sent);
     }
 
-    void start_writing(Connection& c, bool close_after, Clock::time_point now) {
+    void start_writing(Connection& c, bool close_after, Clock::time_point now, std::size_t sent = 0) {
         c.phase = Phase::writing;
-        c.sent = 0;
+        c.sent = sent;
         c.close_after = close_after;
         c.deadline = now + limits.write_deadline + seconds_for(c.out.size(), limits.min_body_rate);
         write_out(c, now);
