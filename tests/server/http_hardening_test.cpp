@@ -724,3 +724,45 @@ TEST_CASE("JSON nested deeper than 16 levels is refused with 400 too_deep at onc
     CHECK(count_requests(server) == 2);
     check_still_serving(server);
 }
+
+TEST_CASE("one client address keeps at most 64 unfinished requests: the oldest are closed, new ones served") {
+    SpocServer server;
+    const int port = server.process().port();
+    std::vector<RawConnection> idle = open_connections(port, 100, 0, 1);  // all from 127.0.1.1
+    // A request from the same address still gets through: it is the newest, not the oldest.
+    RawConnection probe(port, loopback_address(0));
+    const auto start = Clock::now();
+    REQUIRE(probe.send_all(get_request("/healthz")));
+    const auto answer = probe.read_response(2s);
+    REQUIRE(answer);
+    CHECK(answer->status == 200);
+    CHECK(seconds_since(start) < 1.0);
+
+    int closed = 0;
+    for (auto& c : idle) closed += c.wait_for_close(closed < 37 ? 1s : 0ms) ? 1 : 0;
+    CHECK(closed == 37);  // 100 + the probe = 101 unfinished, 64 kept
+    for (int i = 0; i < 37; ++i) CHECK_MESSAGE(idle[i].closed_by_server(), "connection " << i << " is one of the oldest");
+    for (int i = 37; i < 100; ++i) CHECK_MESSAGE(!idle[i].closed_by_server(), "connection " << i << " is one of the newest");
+
+    // Another address is not affected by this one's.
+    RawConnection other(port, loopback_address(1));
+    REQUIRE(other.send_all(get_request("/healthz")));
+    CHECK(other.read_response(2s));
+    check_still_serving(server);
+}
+
+TEST_CASE("Expect: 100-continue is answered by the gate before the body is sent") {
+    SpocServer server;
+    RawConnection c(server.process().port());
+    const std::string body = new_request_body().dump();
+    REQUIRE(c.send_all(post_head("/api/v1/requests", "Expect: 100-continue\r\n"
+                                                     "Content-Length: " + std::to_string(body.size()) + "\r\n") + "\r\n"));
+    const auto go_on = c.read_response(2s);
+    REQUIRE(go_on);
+    CHECK(go_on->status == 100);
+    REQUIRE(c.send_all(body));
+    const auto filed = c.read_response(2s);
+    REQUIRE(filed);
+    CHECK(filed->status == 201);
+    CHECK(c.unread().empty());  // one 100 Continue only
+}
