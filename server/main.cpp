@@ -77,10 +77,15 @@ int main(int argc, char** argv) {
             sigwait(&stop_signals, &sig);
             gate.stop();
         });
+        struct JoinStopper {  // also when run() throws: a joinable thread would terminate the process
+            std::thread& thread;
+            ~JoinStopper() {
+                kill(getpid(), SIGTERM);  // wakes the stopper when the gate ended on its own
+                thread.join();
+            }
+        } join_stopper{stopper};
         std::cout << "spoc is serving http://" << host << ":" << port << "/ (database " << data << ")" << std::endl;
         gate.run();
-        kill(getpid(), SIGTERM);  // wakes the stopper when the gate ended on its own
-        stopper.join();
         std::cout << "spoc stopped" << std::endl;
     } catch (const std::exception& e) {
         std::cerr << "spoc-server: " << e.what() << std::endl;

@@ -50,6 +50,21 @@ bool for_each_header(std::string_view head, Fn&& fn) {
 
 bool is_body_method(std::string_view method) { return method == "POST" || method == "PUT" || method == "PATCH"; }
 
+// "/%61pi" -> "/api", as the router sees it (%XX only; anything else stays).
+std::string percent_decoded(std::string_view s) {
+    auto hex = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1; };
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
+            out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
 const char* reason_phrase(int status) {
     switch (status) {
         case 400: return "Bad Request";
@@ -65,21 +80,26 @@ const char* reason_phrase(int status) {
 
 }  // namespace
 
-Framing frame_request(std::string_view buffered, const FramingLimits& limits) {
+bool is_api_path(std::string_view path) { return path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0; }
+
+Framing frame_request(std::string_view buffered, const FramingLimits& limits, std::size_t scanned) {
     Framing f;
     while (buffered.substr(f.skipped, 2) == "\r\n" && f.skipped < 8) f.skipped += 2;
     const std::string_view rest = buffered.substr(f.skipped);
     if (rest.substr(0, 2) == "\r\n") return refused(f, 400, "bad_request", "The request starts with empty lines.");
 
     // Every line ends with CRLF: a bare LF or CR is refused at once rather than read two ways.
-    const std::size_t end = rest.find("\r\n\r\n");
-    const std::string_view seen = rest.substr(0, end == std::string_view::npos ? rest.size() : end + 4);
-    for (std::size_t i = 0; i < seen.size(); ++i) {
-        const bool bare_lf = seen[i] == '\n' && (i == 0 || seen[i - 1] != '\r');
-        const bool bare_cr = seen[i] == '\r' && i + 1 < seen.size() && seen[i + 1] != '\n';
+    // What an earlier call scanned is not scanned again (a head may come a byte at a time).
+    const std::size_t from = scanned > f.skipped + 3 ? scanned - f.skipped - 3 : 0;
+    const std::size_t end = rest.find("\r\n\r\n", from);
+    const std::size_t seen = end == std::string_view::npos ? rest.size() : end + 4;
+    for (std::size_t i = from; i < seen; ++i) {
+        const bool bare_lf = rest[i] == '\n' && (i == 0 || rest[i - 1] != '\r');
+        const bool bare_cr = rest[i] == '\r' && i + 1 < seen && rest[i + 1] != '\n';
         if (bare_lf || bare_cr)
             return refused(f, 400, "bad_request", "Each line of the request head must end with CR LF.");
     }
+    f.scanned = f.skipped + seen;
     if (end == std::string_view::npos || end + 4 > limits.max_head_bytes) {
         if (rest.size() <= limits.max_head_bytes) return f;  // incomplete
         return refused(f, 431, "headers_too_large", "The request head is larger than 16 KiB.");
@@ -87,13 +107,18 @@ Framing frame_request(std::string_view buffered, const FramingLimits& limits) {
     f.head_size = end + 4;
     const std::string_view head = rest.substr(0, f.head_size);
 
+    // "METHOD SP target SP HTTP/1.x", exactly: cpp-httplib would accept more (runs of
+    // spaces, a space in front), and must not see a method or path other than ours.
     const std::string_view request_line = head.substr(0, head.find("\r\n"));
-    const std::string_view method = request_line.substr(0, request_line.find(' '));
-    std::string_view target = request_line.substr(std::min(request_line.size(), method.size() + 1));
-    target = target.substr(0, target.find(' '));
-    const std::string_view path = target.substr(0, target.find('?'));
-    const bool api = path == "/healthz" || path == "/api" || path.rfind("/api/", 0) == 0;
-    f.is_static = (method == "GET" || method == "HEAD") && !api;
+    const std::size_t sp1 = request_line.find(' ');
+    const std::size_t sp2 = sp1 == std::string_view::npos ? sp1 : request_line.find(' ', sp1 + 1);
+    const std::string_view method = request_line.substr(0, sp1);
+    const std::string_view target = sp2 == std::string_view::npos ? "" : request_line.substr(sp1 + 1, sp2 - sp1 - 1);
+    const std::string_view version = sp2 == std::string_view::npos ? "" : request_line.substr(sp2 + 1);
+    if (method.empty() || method.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string_view::npos ||
+        target.empty() || (version != "HTTP/1.1" && version != "HTTP/1.0"))
+        return refused(f, 400, "bad_request", "The request line is not 'METHOD target HTTP/1.1'.");
+    f.is_static = (method == "GET" || method == "HEAD") && !is_api_path(percent_decoded(target.substr(0, target.find('?'))));
 
     bool chunked = false, compressed = false, length_conflict = false;
     std::string_view length;
@@ -108,7 +133,7 @@ Framing frame_request(std::string_view buffered, const FramingLimits& limits) {
         } else if (iequals(name, "Content-Encoding")) {
             if (!iequals(value, "identity")) compressed = true;
         } else if (iequals(name, "Expect")) {
-            f.expects_continue = iequals(value, "100-continue");
+            f.expects_continue = iequals(value, "100-continue") && version == "HTTP/1.1";  // 1.0 must ignore it
         }
     });
     if (!well_formed) return refused(f, 400, "bad_request", "A header line is not of the form 'Name: value'.");
@@ -128,6 +153,7 @@ Framing frame_request(std::string_view buffered, const FramingLimits& limits) {
     }
     if (compressed)
         return refused(f, 415, "unsupported_encoding", "Send the body uncompressed (no Content-Encoding).");
+    f.expects_continue = f.expects_continue && f.body_size > 0;
     f.result = Framing::Result::complete;
     return f;
 }

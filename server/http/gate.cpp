@@ -72,6 +72,26 @@ int listen_tcp(const std::string& host, int& port) {
 
 namespace {
 
+// The key the per-address bounds count by: the IPv4 address, or the /64 of an IPv6 one
+// (one host is given a whole /64, so counting by /128 would bound nothing).
+std::string address_group(const sockaddr_storage& s) {
+    if (s.ss_family != AF_INET6) {
+        char text[INET_ADDRSTRLEN] = "";
+        inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in&>(s).sin_addr, text, sizeof text);
+        return text;
+    }
+    in6_addr a = reinterpret_cast<const sockaddr_in6&>(s).sin6_addr;
+    if (IN6_IS_ADDR_V4MAPPED(&a)) {
+        char text[INET_ADDRSTRLEN] = "";
+        inet_ntop(AF_INET, &a.s6_addr[12], text, sizeof text);
+        return text;
+    }
+    std::fill(a.s6_addr + 8, a.s6_addr + 16, 0);
+    char text[INET6_ADDRSTRLEN] = "";
+    inet_ntop(AF_INET6, &a, text, sizeof text);
+    return std::string(text) + "/64";
+}
+
 void address_of(const sockaddr_storage& s, std::string& ip, int& port) {
     char text[INET6_ADDRSTRLEN] = "";
     if (s.ss_family == AF_INET6) {
@@ -140,10 +160,13 @@ struct ConnectionGate::Impl {
         bool answered_before = false;  // kept alive: waiting after an answer
         bool read_closed = false;      // the client half-closed; answer what is here, then close
         bool hung_up = false;          // the client is gone while a worker answers
+        std::string group;             // the client's address (IPv6: its /64), for the per-address bounds
         std::string in;
+        std::size_t scanned = 0;       // of `in`, by the framing so far
         std::string out;
         std::size_t sent = 0;
         bool close_after = false;
+        bool continued = false;        // 100 Continue sent for the request being read
         bool framed = false;
         Framing framing;
         Clock::time_point since;     // when the current request (or the idle wait) began
@@ -171,6 +194,7 @@ struct ConnectionGate::Impl {
         {
             std::lock_guard<std::mutex> lock(mutex);
             workers_stop = true;
+            jobs.clear();  // requests not begun are not answered now
         }
         job_ready.notify_all();
         for (auto& t : workers) t.join();
@@ -234,23 +258,26 @@ struct ConnectionGate::Impl {
 
     // Takes a connection out of the sets its phase put it in, before the phase changes.
     void leave_phase(Connection& c) {
-        if (incomplete(c)) addresses[c.peer.remote_ip].incomplete.erase({c.since, c.fd});
+        if (incomplete(c)) addresses[c.group].incomplete.erase({c.since, c.fd});
         if (c.phase == Phase::waiting && c.answered_before) idle.erase({c.since, c.fd});
     }
 
     void enter_incomplete(Connection& c, Clock::time_point now) {
         c.since = now;
         c.deadline = now + limits.request_deadline;
-        AddressLoad& load = addresses[c.peer.remote_ip];
+        AddressLoad& load = addresses[c.group];
         load.incomplete.insert({c.since, c.fd});
         if (load.incomplete.size() > limits.max_incomplete_per_address) {
-            const int oldest = load.incomplete.begin()->second;
+            auto oldest = load.incomplete.begin();
+            if (oldest->second == c.fd) ++oldest;  // c is as old as the oldest: spare it, it is sending
             ++evicted;
-            close_connection(connections.at(oldest));
+            close_connection(connections.at(oldest->second));
         }
     }
 
     void enter_idle(Connection& c, Clock::time_point now) {
+        std::string().swap(c.out);  // an idle connection keeps no large buffers
+        if (c.in.capacity() > 65536) std::string(c.in).swap(c.in);
         c.phase = Phase::waiting;
         c.answered_before = true;
         c.since = now;
@@ -261,7 +288,8 @@ struct ConnectionGate::Impl {
 
     void close_connection(Connection& c) {
         leave_phase(c);
-        auto load = addresses.find(c.peer.remote_ip);
+        buffered -= c.in.size();
+        auto load = addresses.find(c.group);
         if (load != addresses.end() && --load->second.connections == 0) addresses.erase(load);
         if (!c.hung_up) epoll_ctl(epoll, EPOLL_CTL_DEL, c.fd, nullptr);
         close(c.fd);
@@ -282,14 +310,18 @@ struct ConnectionGate::Impl {
             }
             Peer peer;
             address_of(from, peer.remote_ip, peer.remote_port);
+            std::string group = address_group(from);
             if (connections.size() >= limits.max_connections && !idle.empty()) {
                 ++evicted;
                 close_connection(connections.at(idle.begin()->second));
             }
-            AddressLoad& load = addresses[peer.remote_ip];
+            AddressLoad& load = addresses[group];
             if (connections.size() >= limits.max_connections || load.connections >= limits.max_connections_per_address) {
                 ++refused;
-                if (load.connections == 0) addresses.erase(peer.remote_ip);
+                if (load.connections == 0) addresses.erase(group);
+                static const std::string busy =
+                    refusal_response({503, "busy", "Too many connections; try again in a moment."});
+                [[maybe_unused]] const ssize_t n = send(fd, busy.data(), busy.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
                 close(fd);
                 continue;
             }
@@ -304,6 +336,7 @@ struct ConnectionGate::Impl {
             c.fd = fd;
             c.id = ++last_id;
             c.peer = std::move(peer);
+            c.group = std::move(group);
             c.events = EPOLLIN;
             ++load.connections;
             watch(fd, EPOLLIN, EPOLL_CTL_ADD);
@@ -331,20 +364,27 @@ struct ConnectionGate::Impl {
             watch(c, 0);
             return next_request(c);
         }
+        std::string_view arrived(buf, static_cast<std::size_t>(n));
         if (c.phase == Phase::waiting) {
+            // Line breaks between requests (some clients end a body with one) are not a request.
+            while (!arrived.empty() && (arrived.front() == '\r' || arrived.front() == '\n')) arrived.remove_prefix(1);
+            if (arrived.empty()) return;
             leave_phase(c);
             c.phase = Phase::reading;
             enter_incomplete(c, now);
-            if (!connections.count(c.fd)) return;  // it was the oldest of its address
         }
-        c.in.append(buf, static_cast<std::size_t>(n));
+        if (buffered + arrived.size() > limits.max_buffered_bytes)
+            return refuse(c, {503, "busy", "The server is receiving too much at once; try again in a moment."});
+        c.in.append(arrived);
+        buffered += arrived.size();
         next_request(c);
     }
 
     // Frames what is buffered; dispatches a whole request, refuses a bad one, or waits.
     void next_request(Connection& c) {
         if (!c.framed) {
-            c.framing = frame_request(c.in, limits.framing);
+            c.framing = frame_request(c.in, limits.framing, c.scanned);
+            c.scanned = c.framing.scanned;
             if (c.framing.result == Framing::Result::refused) return refuse(c, c.framing.refusal);
             if (c.framing.result == Framing::Result::incomplete) {
                 if (c.read_closed) close_connection(c);
@@ -356,15 +396,21 @@ struct ConnectionGate::Impl {
         const std::size_t whole = c.framing.skipped + c.framing.head_size + c.framing.body_size;
         if (c.in.size() < whole) {
             if (c.read_closed) return close_connection(c);
-            if (c.framing.expects_continue && c.out.empty()) {
-                c.out = "HTTP/1.1 100 Continue\r\n\r\n";  // tiny: it goes out at once or not at all
-                [[maybe_unused]] const ssize_t n = send(c.fd, c.out.data(), c.out.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+            if (c.framing.expects_continue && !c.continued) {
+                c.continued = true;
+                static const std::string go_on = "HTTP/1.1 100 Continue\r\n\r\n";
+                const ssize_t n = send(c.fd, go_on.data(), go_on.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+                // Not taken at all: the client sends the body after its own wait. Half taken
+                // (a full send buffer): the stream would be corrupt, so the connection ends.
+                if (n > 0 && static_cast<std::size_t>(n) < go_on.size()) return close_connection(c);
             }
             return;
         }
         Job job{c.fd, c.id, prepared_request(c.in, c.framing), c.peer};
         c.in.erase(0, whole);
-        c.out.clear();
+        buffered -= whole;
+        c.scanned = 0;
+        c.continued = false;
         c.framed = false;
         leave_phase(c);
         c.phase = Phase::serving;
@@ -422,7 +468,7 @@ struct ConnectionGate::Impl {
             leave_phase(c);
             c.phase = Phase::reading;
             enter_incomplete(c, now);
-            if (connections.count(c.fd)) next_request(c);
+            next_request(c);
         }
     }
 
@@ -431,7 +477,9 @@ struct ConnectionGate::Impl {
     void start_draining(Connection& c, Clock::time_point now) {
         shutdown(c.fd, SHUT_WR);
         c.phase = Phase::draining;
-        c.in.clear();
+        buffered -= c.in.size();
+        std::string().swap(c.in);
+        std::string().swap(c.out);
         c.deadline = now + std::chrono::seconds(2);
         if (c.read_closed) return close_connection(c);
         watch(c, EPOLLIN);
@@ -482,7 +530,12 @@ struct ConnectionGate::Impl {
                 } else if (fd == wake) {
                     take_answers(now);
                 } else if (auto it = connections.find(fd); it != connections.end()) {
-                    on_event(it->second, ev, now);
+                    try {
+                        on_event(it->second, ev, now);
+                    } catch (const std::exception& e) {  // out of memory: this connection ends, not the server
+                        std::cerr << "error: a connection: " << e.what() << "\n";
+                        if (auto again = connections.find(fd); again != connections.end()) close_connection(again->second);
+                    }
                 }
             }
             if (now >= next_sweep) {
@@ -522,6 +575,10 @@ struct ConnectionGate::Impl {
     // Stops taking connections, lets the answers being made go out (for up to 2 s), closes.
     void finish() {
         watch(listening, 0, EPOLL_CTL_MOD);
+        std::vector<int> unanswered;
+        for (auto& [fd, c] : connections)
+            if (c.phase != Phase::serving && c.phase != Phase::writing) unanswered.push_back(fd);
+        for (const int fd : unanswered) close_connection(connections.at(fd));
         const Clock::time_point until = Clock::now() + std::chrono::seconds(2);
         std::vector<epoll_event> events(256);
         auto busy = [this] {
@@ -554,6 +611,7 @@ struct ConnectionGate::Impl {
     std::set<std::pair<Clock::time_point, int>> idle;  // kept-alive connections, oldest first
     std::uint64_t last_id = 0;
     std::uint64_t evicted = 0, refused = 0, timed_out = 0;
+    std::size_t buffered = 0;  // request bytes held by all connections
 
     std::mutex mutex;
     std::condition_variable job_ready;

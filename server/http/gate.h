@@ -29,6 +29,8 @@ struct GateLimits {
     std::size_t max_incomplete_per_address = 64;
     std::size_t max_connections_per_address = 4096;
     std::size_t max_connections = 16384;  // lowered to what the file descriptor limit allows
+    // Request bytes all connections may hold at once; beyond it a request is refused with 503.
+    std::size_t max_buffered_bytes = 256u << 20;
     int workers = 32;
 };
 

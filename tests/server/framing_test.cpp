@@ -106,3 +106,49 @@ TEST_CASE("the workers get the request without Expect, and without Range outside
     CHECK(p.expects_continue);
     CHECK(prepared_request(post, p) == "POST /api/v1/requests HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}");
 }
+
+TEST_CASE("the request line is exactly METHOD, target and version, with single spaces") {
+    CHECK(refused_code("GET  /healthz HTTP/1.1\r\n\r\n") == "400 bad_request");
+    CHECK(refused_code(" POST /api/v1/requests HTTP/1.1\r\n\r\n") == "400 bad_request");
+    CHECK(refused_code("get / HTTP/1.1\r\n\r\n") == "400 bad_request");
+    CHECK(refused_code("GET / HTTP/2\r\n\r\n") == "400 bad_request");
+    CHECK(refused_code("GET /\r\n\r\n") == "400 bad_request");
+    CHECK(refused_code("GET / HTTP/1.1 x\r\n\r\n") == "400 bad_request");
+    CHECK(frame("GET / HTTP/1.0\r\n\r\n").result == Framing::Result::complete);
+}
+
+TEST_CASE("an API path written with percent escapes is still the API") {
+    CHECK_FALSE(frame("GET /%68ealthz HTTP/1.1\r\n\r\n").is_static);
+    CHECK_FALSE(frame("GET /%61pi/v1/catalog HTTP/1.1\r\n\r\n").is_static);
+    CHECK(frame("GET /index.html?x=/api/ HTTP/1.1\r\n\r\n").is_static);
+}
+
+TEST_CASE("100-continue is for HTTP/1.1 requests with a body only") {
+    CHECK(frame("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n").expects_continue);
+    CHECK_FALSE(frame("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n").expects_continue);
+    CHECK_FALSE(frame("POST / HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 0\r\n\r\n").expects_continue);
+}
+
+TEST_CASE("a head arriving a byte at a time frames the same when earlier scans are passed back") {
+    const std::string head = "\r\nPOST /api/v1/requests HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n";
+    std::size_t scanned = 0;
+    Framing f;
+    for (std::size_t n = 1; n <= head.size(); ++n) {
+        f = frame_request(std::string_view(head).substr(0, n), {}, scanned);
+        scanned = f.scanned;
+        if (n < head.size()) REQUIRE(f.result == Framing::Result::incomplete);
+    }
+    CHECK(f.result == Framing::Result::complete);
+    CHECK(f.body_size == 2);
+    CHECK(f.head_size == head.size() - 2);
+
+    // A bare LF that comes in a later piece is still found.
+    const std::string bad = "GET / HTTP/1.1\r\nA: b\nC: d\r\n\r\n";
+    scanned = 0;
+    for (std::size_t n = 1; n <= bad.size(); ++n) {
+        f = frame_request(std::string_view(bad).substr(0, n), {}, scanned);
+        scanned = f.scanned;
+        if (f.result != Framing::Result::incomplete) break;
+    }
+    CHECK(f.result == Framing::Result::refused);
+}
