@@ -1,27 +1,80 @@
 #!/usr/bin/env bash
-# Benchmark spoc: throughput and latency of the native server (wrk) and the size of the web portal.
-# Run from anywhere (`make bench` runs it after building). BENCH_SECONDS sets each measurement's length.
+# Benchmark spoc: throughput and latency of the native server (wrk), the API's latency while slow
+# or idle connections are held open (scripts/bench/slow_clients.py), the server's peak memory under
+# 16 concurrent 1 MiB bodies (scripts/bench/big_bodies.py) and the size of the web portal.
+# Run from anywhere (`make bench` runs it after building). Settings from the environment:
+#   BENCH_SECONDS  each measurement's length (default 5)
+#   SPOC_SERVER    the server binary (default build/native/server/spoc-server; relative to the repo)
+#   SLOW_SOURCES   how many loopback addresses the slow connections come from, 127.0.0.2 onwards
+#                  (default 16, so that 1,000 stay open under the server's bound of 64 unfinished
+#                  requests per address; 1 shows that bound at work). Legitimate clients: 127.0.0.1
+#   PYTHON         the Python 3 for the helper scripts (default Debian's /usr/bin/python3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${BENCH_SECONDS:-5}
-SERVER=build/native/server/spoc-server
+SERVER=${SPOC_SERVER:-build/native/server/spoc-server}
+PYTHON=${PYTHON:-/usr/bin/python3}
+SLOW_SOURCES=${SLOW_SOURCES:-16}
 SITE=build/web/site
 LUA=scripts/bench
 CLIENTS=8   # concurrent connections for the parallel measurements
 THREADS=2   # wrk threads (the machine has 2 cores, shared by wrk and the server)
+FLOOD_TIMEOUT=2    # wrk --timeout (s) while slow connections are open
+TARGET_P99_MS=100  # issue 5: p99 at most 100 ms with 1,000 slow or idle connections open
+BIG_BODIES=16      # concurrent 1 MiB bodies for the memory figure
 
 die() { echo "bench: $*" >&2; exit 1; }
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a whole number of seconds, got '$DURATION'"
-[[ -x $SERVER ]] || die "$SERVER is missing: build it first with 'make native'"
+if ! [[ $SLOW_SOURCES =~ ^[1-9][0-9]*$ ]] || ((SLOW_SOURCES > 250)); then
+  die "SLOW_SOURCES must be a whole number from 1 to 250, got '$SLOW_SOURCES'"
+fi
+[[ -x $SERVER ]] || die "$SERVER is missing: build it first with 'make native' (or set SPOC_SERVER)"
 for tool in wrk curl gzip timeout; do
   command -v "$tool" > /dev/null || die "'$tool' is not installed (sudo apt-get install $tool)"
 done
+[[ -x $PYTHON ]] || die "$PYTHON is missing (sudo apt-get install python3, or set PYTHON)"
+SLOW_FROM=127.0.0.2   # the slow connections' source addresses (the legitimate clients use 127.0.0.1)
+for ((i = 3; i <= SLOW_SOURCES + 1; i++)); do SLOW_FROM+=",127.0.0.$i"; done
+SLOW_FROM_TEXT=127.0.0.2
+((SLOW_SOURCES == 1)) || SLOW_FROM_TEXT="$SLOW_SOURCES addresses, 127.0.0.2-127.0.0.$((SLOW_SOURCES + 1))"
 
 # --- start the server on a throw-away database -------------------------------------------------
 TMP=$(mktemp -d)
 SERVER_PID=
+HOLDER_PID=
+HOLDER_NOTES=()   # the slow-connection holder's own summaries
+# holder_start MODE N: holds N slow or idle connections (scripts/bench/slow_clients.py) until
+# holder_stop; waits until each has connected once (at most 15 s).
+holder_start() {
+  local mode=$1 n=$2
+  rm -f "$TMP/holder.stats"
+  "$PYTHON" "$LUA/slow_clients.py" --port "$PORT" --mode "$mode" -n "$n" --sources "$SLOW_FROM" \
+    --stats "$TMP/holder.stats" > /dev/null 2> "$TMP/holder.err" &
+  HOLDER_PID=$!
+  local _ opened
+  for _ in $(seq 150); do
+    kill -0 "$HOLDER_PID" 2> /dev/null || { cat "$TMP/holder.err" >&2; die "slow_clients.py exited at start"; }
+    if [[ -s $TMP/holder.stats ]]; then
+      read -r _ _ _ opened _ < "$TMP/holder.stats"
+      ((opened >= n)) && break
+    fi
+    sleep 0.1
+  done
+  sleep 1   # let the server take them in
+}
+holder_stop() {
+  [[ -n $HOLDER_PID ]] || return 0
+  kill -TERM "$HOLDER_PID" 2> /dev/null || true
+  for _ in $(seq 50); do kill -0 "$HOLDER_PID" 2> /dev/null || break; sleep 0.1; done
+  kill -KILL "$HOLDER_PID" 2> /dev/null || true
+  wait "$HOLDER_PID" 2> /dev/null || true
+  HOLDER_PID=
+  [[ -s $TMP/holder.err ]] && HOLDER_NOTES+=("$(tail -n 1 "$TMP/holder.err")")
+  return 0
+}
 cleanup() {
+  holder_stop
   if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2> /dev/null; then
     kill -TERM "$SERVER_PID" 2> /dev/null || true
     for _ in $(seq 50); do kill -0 "$SERVER_PID" 2> /dev/null || break; sleep 0.1; done
@@ -55,21 +108,30 @@ ROWS=()       # formatted table rows
 FAILED=0
 CREATED=0     # requests answered 2xx by the create measurements (ids 1..CREATED exist)
 
+# run_wrk TIMEOUT_S CONNECTIONS PATH LUA_SCRIPT [SCRIPT_ARGS...]
+# Sets W_REQUESTS W_DURATION W_NON2XX W_SOCKERR W_P50 W_P99 (us) W_TIMEOUTS; returns 1 when wrk
+# failed, overran or printed no summary (its output is in $TMP/wrk.out).
+run_wrk() {
+  local wtimeout=$1 conns=$2 path=$3 script=$4
+  shift 4
+  local threads=$((conns < THREADS ? conns : THREADS))
+  timeout -k 5 $((DURATION + 30)) wrk --latency --timeout "${wtimeout}s" -t"$threads" -c"$conns" \
+    -d"${DURATION}s" -s "$script" "$URL$path" ${1+-- "$@"} > "$TMP/wrk.out" 2>&1 || return 1
+  local line
+  line=$(grep '^BENCH ' "$TMP/wrk.out") || return 1
+  read -r W_REQUESTS W_DURATION W_NON2XX W_SOCKERR W_P50 W_P99 W_TIMEOUTS <<< "${line#BENCH }"
+}
+
 # measure LABEL CONNECTIONS PATH LUA_SCRIPT [SCRIPT_ARGS...]
 measure() {
   local label=$1 conns=$2 path=$3 script=$4
   shift 4
-  local threads=$((conns < THREADS ? conns : THREADS))
   echo "bench: $label, $conns client(s)..." >&2
-  if ! timeout $((DURATION + 30)) wrk --latency --timeout 5s -t"$threads" -c"$conns" -d"${DURATION}s" \
-       -s "$script" "$URL$path" ${1+-- "$@"} > "$TMP/wrk.out" 2>&1; then
+  if ! run_wrk 5 "$conns" "$path" "$script" "$@"; then
     cat "$TMP/wrk.out" >&2
-    die "wrk failed or timed out for: $label"
+    die "wrk failed, timed out or gave no summary for: $label"
   fi
-  local line
-  line=$(grep '^BENCH ' "$TMP/wrk.out") || { cat "$TMP/wrk.out" >&2; die "no summary from wrk for: $label"; }
-  local requests duration non2xx sockerr p50 p99
-  read -r requests duration non2xx sockerr p50 p99 <<< "${line#BENCH }"
+  local requests=$W_REQUESTS duration=$W_DURATION non2xx=$W_NON2XX sockerr=$W_SOCKERR p50=$W_P50 p99=$W_P99
   LAST_OK=$((requests - non2xx))
   local note=""
   if ((requests == 0 || 2 * non2xx > requests)); then
@@ -102,6 +164,134 @@ else
   FAILED=1
 fi
 measure "GET /healthz (ceiling)" "$CLIENTS" /healthz "$LUA/plain.lua"
+
+# --- slow clients and connection floods -----------------------------------------------------------
+# The legitimate clients' latency while slow (or idle) connections are held open. These rows do not
+# stop the bench when they fail: they are flagged, and the exit status says so at the end.
+FLOOD_ROWS=()
+FLOOD_FAILED=0
+
+# holder_snapshot: S_TIME S_OPEN_SECONDS S_CLOSED from the holder's stats (zeros without a holder)
+holder_snapshot() {
+  S_TIME=0 S_OPEN_SECONDS=0 S_CLOSED=0
+  [[ -n $HOLDER_PID && -s $TMP/holder.stats ]] || return 0
+  read -r S_TIME _ S_OPEN_SECONDS _ S_CLOSED _ < "$TMP/holder.stats" || true
+}
+
+# flood_measure CONDITION REQUESTED LABEL PATH LUA_SCRIPT [SCRIPT_ARGS...]
+flood_measure() {
+  local condition=$1 requested=$2 label=$3 path=$4 script=$5
+  shift 5
+  echo "bench: $label with $condition open..." >&2
+  holder_snapshot
+  local t0=$S_TIME os0=$S_OPEN_SECONDS closed0=$S_CLOSED
+  local ok=1
+  run_wrk "$FLOOD_TIMEOUT" "$CLIENTS" "$path" "$script" "$@" || ok=0
+  holder_snapshot
+  local open closed=$((S_CLOSED - closed0))
+  open=$(awk -v a="$os0" -v b="$S_OPEN_SECONDS" -v t0="$t0" -v t1="$S_TIME" \
+             'BEGIN { printf "%.1f", (t1 > t0) ? (b - a) / (t1 - t0) : 0 }')
+  local head
+  head=$(printf '%-15s %9d %7s %6d  %-22s' "$condition" "$requested" "$open" "$closed" "$label")
+  if ((!ok)); then
+    FLOOD_ROWS+=("$head  wrk failed or overran: $(tr '\n' ' ' < "$TMP/wrk.out" | cut -c1-60)  <- FAILED")
+    FLOOD_FAILED=1
+    return 0
+  fi
+  # wrk counts an answer slower than --timeout as a timeout and leaves it out of the percentiles,
+  # and a request never answered before the end is not counted at all: no answers means "timeouts".
+  local n=$W_REQUESTS e=$W_NON2XX t=$W_TIMEOUTS target note="" p50 p99
+  local slow=">$((FLOOD_TIMEOUT * 1000))"
+  if ((n == 0)); then
+    p50=timeouts p99=timeouts
+    ((W_SOCKERR == 0)) || p50=errors p99=errors
+  else
+    p50=$(awk -v v="$W_P50" 'BEGIN { printf "%.2f", v / 1000 }')
+    p99=$(awk -v v="$W_P99" 'BEGIN { printf "%.2f", v / 1000 }')
+    ((2 * t < n)) || p50=$slow
+    ((100 * t <= n)) || p99=$slow
+  fi
+  if ((n == 0 || 2 * (e + t) > n)); then
+    target=MISSED
+    if ((n == 0)); then note="  <- NO ANSWERS in ${DURATION} s"; else note="  <- MOSTLY ERRORS OR TIMEOUTS"; fi
+    FLOOD_FAILED=1
+  elif ((t > 0)) || awk -v v="$W_P99" -v max="$TARGET_P99_MS" 'BEGIN { exit !(v / 1000 > max) }'; then
+    target=MISSED
+  else
+    target=met
+  fi
+  if ((t > 0)); then note+="  ($t answers slower than ${FLOOD_TIMEOUT} s)"; fi
+  FLOOD_ROWS+=("$head $(awk -v p50="$p50" -v p99="$p99" -v n="$n" -v d="$W_DURATION" -v e="$e" \
+      -v s="$W_SOCKERR" -v target="$target" -v note="$note" 'BEGIN {
+      printf "%9s %9s %8.0f %8d %8d  %s%s", p50, p99, n / (d / 1e6), e, s, target, note }')")
+}
+
+# wait_healthy SECONDS: until /healthz answers 200 again (after the slow clients left)
+wait_healthy() {
+  local end=$((SECONDS + $1))
+  while ((SECONDS < end)); do
+    [[ $(curl -s -o /dev/null -w '%{http_code}' -m 2 "$URL/healthz" 2> /dev/null) == 200 ]] && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# flood CONDITION MODE N: both legitimate measurements with N slow/idle connections held open
+flood() {
+  local condition=$1 mode=$2 n=$3
+  if ((n > 0)); then holder_start "$mode" "$n"; fi
+  if ((CREATED > 0)); then
+    flood_measure "$condition" "$n" "API GET /requests/{id}" /api/v1/requests/1 "$LUA/read.lua" "$TOKEN" "$CREATED"
+  fi
+  flood_measure "$condition" "$n" "ceiling GET /healthz" /healthz "$LUA/plain.lua"
+  holder_stop
+  if ! wait_healthy 20; then
+    FLOOD_ROWS+=("$(printf '%-15s   the server did not answer /healthz within 20 s after they left  <- FAILED' "$condition")")
+    FLOOD_FAILED=1
+  fi
+}
+
+flood "none" slow 0
+flood "150 slow" slow 150
+flood "1000 slow" slow 1000
+flood "1000 idle" idle 1000
+
+# --- peak memory under concurrent large bodies ----------------------------------------------------
+MEM_ROWS=()
+MEM_NOTE=
+MEM_RESET=1
+vm() { sed -n "s/^$1:[[:space:]]*\([0-9]*\) kB$/\1/p" "/proc/$SERVER_PID/status" 2> /dev/null; }
+mib() { [[ -n $1 ]] && awk -v k="$1" 'BEGIN { printf "%.1f MiB", k / 1024 }' || echo "gone"; }
+MEM_NOTE="VmHWM since the server started, before these: $(mib "$(vm VmHWM)")"
+# big_bodies LABEL KIND: the peak is reset first (clear_refs 5) when the kernel allows it
+big_bodies() {
+  local label=$1 kind=$2 reset=0 out answers="no answer" seconds="-"
+  echo "bench: $BIG_BODIES concurrent $label..." >&2
+  if echo 5 2> /dev/null > "/proc/$SERVER_PID/clear_refs"; then reset=1; fi
+  local before
+  before=$(vm VmHWM)
+  if out=$(timeout -k 5 120 "$PYTHON" "$LUA/big_bodies.py" --port "$PORT" --kind "$kind" -n "$BIG_BODIES" \
+             --timeout 60 2> "$TMP/bodies.err") && [[ $out == BODIES* ]]; then
+    read -r _ _ seconds answers <<< "$out"
+  else
+    answers="failed: $(tr '\n' ' ' < "$TMP/bodies.err" | cut -c1-40)"
+  fi
+  MEM_ROWS+=("$(printf '%-38s %-16s %8s %14s %14s %14s' "$label" "$answers" "$seconds" \
+                       "$(mib "$before")" "$(mib "$(vm VmHWM)")" "$(mib "$(vm VmRSS)")")")
+  if ((!reset && MEM_RESET)); then
+    MEM_RESET=0
+    MEM_NOTE+="; the peak could not be reset (clear_refs), so each 'after' is the peak since start"
+  fi
+}
+big_bodies "description too long (422 expected)" long-description
+big_bodies "nested '[' (400 expected)" deep
+if ! kill -0 "$SERVER_PID" 2> /dev/null; then
+  MEM_NOTE+="; THE SERVER DIED during the large bodies"
+  FLOOD_FAILED=1
+fi
+if ((MEM_RESET)); then
+  MEM_NOTE+="; the peak is reset before each (clear_refs), so 'before' is the RSS at that moment"
+fi
 
 # --- portal size --------------------------------------------------------------------------------
 SIZE_ROWS=()
@@ -140,11 +330,27 @@ echo "spoc benchmark"
 echo "  date     $(date '+%Y-%m-%d %H:%M:%S %Z')"
 echo "  commit   $commit"
 echo "  cores    $(nproc)${cpu:+ ($cpu)}"
+echo "  server   $SERVER"
 echo "  wrk      $THREADS threads, ${DURATION} s per measurement, on the same machine as the server"
 echo
 printf '%-34s %7s %10s %9s %9s %10s %8s %8s\n' \
   "throughput" "clients" "req/s" "p50 ms" "p99 ms" "requests" "non-2xx" "sock err"
 printf '%s\n' "${ROWS[@]}"
+echo
+echo "slow and idle connections held open (slow: one more header byte a second, the head never ends;"
+echo "idle: nothing sent), from $SLOW_FROM_TEXT, each reopened 1 s after the server closes it."
+echo "Legitimate clients: wrk, $CLIENTS connections from 127.0.0.1, --timeout ${FLOOD_TIMEOUT}s. 'open': how many were"
+echo "held open on average during the measurement; 'closed': how often the server closed one meanwhile."
+printf '%-15s %9s %7s %6s  %-22s %9s %9s %8s %8s %8s  %s\n' \
+  "condition" "requested" "open" "closed" "measured" "p50 ms" "p99 ms" "req/s" "non-2xx" "sock err" \
+  "p99 <= $TARGET_P99_MS ms"
+printf '%s\n' "${FLOOD_ROWS[@]}"
+for note in "${HOLDER_NOTES[@]}"; do echo "  $note"; done
+echo
+echo "peak memory of the server: $BIG_BODIES concurrent POST /api/v1/requests of $(((1 << 20) - 64)) bytes each"
+printf '%-38s %-16s %8s %14s %14s %14s\n' "bodies" "answers" "seconds" "VmHWM before" "VmHWM after" "VmRSS after"
+printf '%s\n' "${MEM_ROWS[@]}"
+echo "  $MEM_NOTE"
 echo
 printf '%-34s %12s %9s %12s %9s\n' "portal ($SITE)" "bytes" "KiB" "gzip -9" "KiB"
 printf '%s\n' "${SIZE_ROWS[@]}"
@@ -153,4 +359,8 @@ printf '%s\n' "${SIZE_ROWS[@]}"
 if ((FAILED)); then
   echo >&2
   die "at least one measurement answered mostly errors: the figures above are not valid"
+fi
+if ((FLOOD_FAILED)); then
+  echo >&2
+  die "with slow or idle connections open, some measurements got mostly errors or no answers (flagged above)"
 fi
