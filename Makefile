@@ -1,13 +1,16 @@
-# spoc: `make run` serves the portal on http://127.0.0.1:8080, `make test` runs every test.
-# Both first set up whatever is missing (apt packages, Dear ImGui sources, npm packages).
+# spoc: `make run` serves the portal on http://127.0.0.1:8080, `make test` runs every test
+# (ctest, then 20 s of each libFuzzer target), `make fuzz` fuzzes each target for FUZZ_SECONDS.
+# They first set up whatever is missing (apt packages, Dear ImGui sources, npm packages).
 SHELL := /bin/bash
 export NODE_PATH := /usr/share/nodejs
 JOBS ?= $(shell nproc)
 NATIVE := build/native
 WEB := build/web
 PORT ?= 8080
+FUZZ_SECONDS ?= 600
+FUZZ_TEST_SECONDS ?= 20
 
-.PHONY: all setup build native web run test bench clean
+.PHONY: all setup build native web run test fuzz bench clean
 
 all: build
 
@@ -30,6 +33,12 @@ run: build
 
 test: build
 	cd $(NATIVE) && ctest --output-on-failure -j2
+	@JOBS=$(JOBS) scripts/fuzz.sh $(FUZZ_TEST_SECONDS)
+
+# libFuzzer targets (tests/fuzz) built with clang, ASan and UBSan in build/fuzz; findings in
+# build/fuzz/artifacts/<target>/.
+fuzz: setup
+	@JOBS=$(JOBS) scripts/fuzz.sh $(FUZZ_SECONDS)
 
 bench: build
 	@scripts/bench.sh
