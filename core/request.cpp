@@ -3,7 +3,10 @@
 #include "request.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <limits>
+#include <type_traits>
 
 namespace spoc {
 namespace {
@@ -11,7 +14,22 @@ namespace {
 template <typename T>
 void read(const json& j, const char* key, T& out) {
     auto it = j.find(key);
-    if (it != j.end() && !it->is_null()) it->get_to(out);
+    if (it == j.end() || it->is_null()) return;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+        // nlohmann converts 1e300 (or an integer too large for 64 bits, kept as a double)
+        // with a cast whose result is undefined: only whole numbers that fit are read.
+        using Limits = std::numeric_limits<T>;
+        const auto max = static_cast<std::uint64_t>(Limits::max());
+        bool fits = !it->is_number();  // a string or an object: get_to says what is wrong
+        if (it->is_number_unsigned()) {
+            fits = it->template get<std::uint64_t>() <= max;
+        } else if (it->is_number_integer()) {
+            const auto v = it->template get<std::int64_t>();
+            fits = v >= static_cast<std::int64_t>(Limits::min()) && (v < 0 || static_cast<std::uint64_t>(v) <= max);
+        }
+        if (!fits) throw json::type_error::create(302, std::string(key) + " is not a whole number in range", &*it);
+    }
+    it->get_to(out);
 }
 
 }  // namespace

@@ -106,7 +106,8 @@ std::optional<json> read_json_body(const httplib::Request& req, httplib::Respons
         return std::nullopt;
     }
     json body = json::parse(req.body, nullptr, false);
-    if (body.is_discarded()) {
+    // nlohmann stops at a NUL byte as if the input ended there; JSON never holds one raw.
+    if (body.is_discarded() || req.body.find('\0') != std::string::npos) {
         EncodingErrorLocator locator;
         json::sax_parse(req.body, &locator);
         if (locator.encoding_error) {

@@ -431,3 +431,13 @@ TEST_CASE("a catalog is written as items with a null next cursor and survives a 
     check_same(back.types[1], c.types[1]);
     CHECK(back.find("question") != nullptr);
 }
+
+TEST_CASE("a number that does not fit is an error when reading a request, never a wrong value") {
+    for (const char* text : {R"({"id":1e300})", R"({"priority":1e300})", R"({"id":42184467440737095516})",
+                             R"({"priority":4294967296})", R"({"id":1.5})", R"({"priority":-1e20})"}) {
+        CAPTURE(text);
+        CHECK_THROWS_AS(json::parse(text).get<Request>(), json::type_error);
+    }
+    CHECK(json::parse(R"({"id":9223372036854775807})").get<Request>().id == INT64_MAX);
+    CHECK(json::parse(R"({"priority":3})").get<Request>().priority == 3);
+}

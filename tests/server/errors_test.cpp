@@ -45,6 +45,9 @@ TEST_CASE("malformed JSON answers 400") {
                   400, "malformed_json");
     require_error(post_text(client, request_path(filed, "/transitions"), "[", "application/json", kDeskToken), 400,
                   "malformed_json");
+    // A NUL byte ends nlohmann's input: what follows it must not slip through unread.
+    const std::string after_nul = new_request_body().dump() + std::string(1, '\0') + "{{{ anything";
+    require_error(post_text(client, "/api/v1/requests", after_nul), 400, "malformed_json");
     CHECK(count_requests(client) == 1);
 }
 
