@@ -1,9 +1,11 @@
-// JSON requests and error-format checks shared by the server tests.
+// JSON requests, error-format checks and the after-attack check shared by the server tests.
 #include "api_helpers.h"
 
 #include <doctest/doctest.h>
 
 #include <cctype>
+
+#include "server_process.h"
 
 namespace spoc_test {
 
@@ -74,6 +76,15 @@ json require_error(const httplib::Result& res, int status, const std::string& co
 
 std::string request_path(const json& request, const std::string& suffix) {
     return "/api/v1/requests/" + std::to_string(request.at("id").get<long long>()) + suffix;
+}
+
+void check_still_serving(SpocServer& server) {
+    auto client = server.client();
+    auto res = client.Get("/healthz");
+    REQUIRE_MESSAGE(res, "the server stopped answering");
+    CHECK(res->status == 200);
+    CHECK(file_request(client)["state"] == "new");
+    CHECK(server.process().error_output().find("error:") == std::string::npos);
 }
 
 }  // namespace spoc_test

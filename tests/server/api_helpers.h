@@ -8,6 +8,8 @@
 
 namespace spoc_test {
 
+class SpocServer;
+
 using json = nlohmann::json;
 
 // "Authorization: Bearer <token>", or no header for "".
@@ -33,5 +35,9 @@ json require_error(const httplib::Result& res, int status, const std::string& co
 
 // The path of one request: /api/v1/requests/{id}[/suffix]
 std::string request_path(const json& request, const std::string& suffix = "");
+
+// After something hostile: the server still answers /healthz, still files a request, and
+// wrote no "error:" line.
+void check_still_serving(SpocServer& server);
 
 }  // namespace spoc_test

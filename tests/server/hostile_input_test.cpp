@@ -50,15 +50,6 @@ std::string raw_exchange(int port, const std::string& bytes) {
     return answer;
 }
 
-void check_still_serving(SpocServer& server) {
-    auto client = server.client();
-    auto res = client.Get("/healthz");
-    REQUIRE_MESSAGE(res, "the server stopped answering");
-    CHECK(res->status == 200);
-    CHECK(file_request(client)["state"] == "new");
-    CHECK(server.process().error_output().find("error:") == std::string::npos);
-}
-
 // Any HTTP answer on a raw socket carries the JSON error, not an HTML page.
 void check_answers_are_json(const std::string& answer) {
     CAPTURE(answer.substr(0, 300));

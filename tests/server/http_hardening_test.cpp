@@ -260,15 +260,6 @@ long long count_requests(SpocServer& server) {
     return static_cast<long long>(json_of(get(client, "/api/v1/requests?limit=200", kDeskToken))["items"].size());
 }
 
-void check_still_serving(SpocServer& server) {
-    auto client = server.client();
-    auto res = client.Get("/healthz");
-    REQUIRE_MESSAGE(res, "the server stopped answering");
-    CHECK(res->status == 200);
-    CHECK(file_request(client)["state"] == "new");
-    CHECK(server.process().error_output().find("error:") == std::string::npos);
-}
-
 // GET /healthz and filing a request, each answered within a second (with a client that gives
 // up after 2.5 s, so a starved server fails the test rather than stalls it). False if not.
 bool check_answers_promptly(SpocServer& server, const char* while_what) {
