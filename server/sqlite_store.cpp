@@ -1,6 +1,5 @@
 // SQLite implementation of Store.
 //
-// [SECTION] Statement: a prepared statement with RAII and typed binding
 // [SECTION] Schema and migrations
 // [SECTION] Queries shared by reads and writes
 // [SECTION] Opening and closing
@@ -13,59 +12,10 @@
 
 #include <string_view>
 
+#include "sqlite_statement.h"
+
 namespace spoc {
 namespace {
-
-// [SECTION] Statement ------------------------------------------------------------
-
-class Statement {
-public:
-    Statement(sqlite3* db, std::string_view sql) : db_(db) {
-        if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) != SQLITE_OK)
-            throw StoreError(std::string("prepare: ") + sqlite3_errmsg(db));
-    }
-    ~Statement() { sqlite3_finalize(stmt_); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-
-    Statement& bind(int i, std::int64_t v) { return check(sqlite3_bind_int64(stmt_, i, v)); }
-    Statement& bind(int i, int v) { return check(sqlite3_bind_int(stmt_, i, v)); }
-    Statement& bind(int i, const std::string& v) {
-        return check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
-    }
-    Statement& bind(int i, const char* v) { return bind(i, std::string(v)); }
-    Statement& bind_null(int i) { return check(sqlite3_bind_null(stmt_, i)); }
-
-    // true while there is a row
-    bool step() {
-        const int rc = sqlite3_step(stmt_);
-        if (rc == SQLITE_ROW) return true;
-        if (rc == SQLITE_DONE) return false;
-        throw StoreError(std::string("step: ") + sqlite3_errmsg(db_));
-    }
-    std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
-    std::string text(int col) {
-        const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
-        return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
-    }
-
-private:
-    Statement& check(int rc) {
-        if (rc != SQLITE_OK) throw StoreError(std::string("bind: ") + sqlite3_errmsg(db_));
-        return *this;
-    }
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
-};
-
-void exec(sqlite3* db, const char* sql) {
-    char* err = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &err) != SQLITE_OK) {
-        std::string msg = err ? err : "unknown error";
-        sqlite3_free(err);
-        throw StoreError(msg);
-    }
-}
 
 std::string str(const json& v) { return v.get<std::string>(); }
 
@@ -300,29 +250,6 @@ void SqliteStore::run_writer() {
         }
         write_done_.notify_all();
     }
-}
-
-template <typename Fn>
-auto SqliteStore::read(Fn&& fn) {
-    sqlite3* db = nullptr;
-    {
-        std::unique_lock lock(read_mutex_);
-        reader_free_.wait(lock, [this] { return !idle_readers_.empty(); });
-        db = idle_readers_.back();
-        idle_readers_.pop_back();
-    }
-    struct Return {
-        SqliteStore* store;
-        sqlite3* db;
-        ~Return() {
-            {
-                std::lock_guard lock(store->read_mutex_);
-                store->idle_readers_.push_back(db);
-            }
-            store->reader_free_.notify_one();
-        }
-    } give_back{this, db};
-    return fn(db);
 }
 
 // [SECTION] Reads ------------------------------------------------------------------------

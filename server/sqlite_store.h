@@ -68,4 +68,28 @@ private:
     std::vector<sqlite3*> readers_, idle_readers_;
 };
 
+// Borrows a reader connection for the duration of fn (shared by the store's files).
+template <typename Fn>
+auto SqliteStore::read(Fn&& fn) {
+    sqlite3* db = nullptr;
+    {
+        std::unique_lock lock(read_mutex_);
+        reader_free_.wait(lock, [this] { return !idle_readers_.empty(); });
+        db = idle_readers_.back();
+        idle_readers_.pop_back();
+    }
+    struct Return {
+        SqliteStore* store;
+        sqlite3* db;
+        ~Return() {
+            {
+                std::lock_guard lock(store->read_mutex_);
+                store->idle_readers_.push_back(db);
+            }
+            store->reader_free_.notify_one();
+        }
+    } give_back{this, db};
+    return fn(db);
+}
+
 }  // namespace spoc
