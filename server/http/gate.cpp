@@ -29,6 +29,7 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <vector>
 
@@ -174,9 +175,14 @@ struct ConnectionGate::Impl {
         std::uint32_t events = 0;    // what epoll watches now
     };
 
+    // (since, id, fd): ordered by age, and among equals by when the connection was accepted
+    // (descriptors are reused, ids are not).
+    using Age = std::tuple<Clock::time_point, std::uint64_t, int>;
+    static Age age(const Connection& c) { return {c.since, c.id, c.fd}; }
+
     struct AddressLoad {
         std::size_t connections = 0;
-        std::set<std::pair<Clock::time_point, int>> incomplete;  // (since, fd), oldest first
+        std::set<Age> incomplete;  // oldest first
     };
 
     Impl(int listening, HttpServer& server, GateLimits limits)
@@ -258,20 +264,20 @@ struct ConnectionGate::Impl {
 
     // Takes a connection out of the sets its phase put it in, before the phase changes.
     void leave_phase(Connection& c) {
-        if (incomplete(c)) addresses[c.group].incomplete.erase({c.since, c.fd});
-        if (c.phase == Phase::waiting && c.answered_before) idle.erase({c.since, c.fd});
+        if (incomplete(c)) addresses[c.group].incomplete.erase(age(c));
+        if (c.phase == Phase::waiting && c.answered_before) idle.erase(age(c));
     }
 
     void enter_incomplete(Connection& c, Clock::time_point now) {
         c.since = now;
         c.deadline = now + limits.request_deadline;
         AddressLoad& load = addresses[c.group];
-        load.incomplete.insert({c.since, c.fd});
+        load.incomplete.insert(age(c));
         if (load.incomplete.size() > limits.max_incomplete_per_address) {
             auto oldest = load.incomplete.begin();
-            if (oldest->second == c.fd) ++oldest;  // c is as old as the oldest: spare it, it is sending
+            if (std::get<2>(*oldest) == c.fd) ++oldest;  // c is as old as the oldest: spare it, it is sending
             ++evicted;
-            close_connection(connections.at(oldest->second));
+            close_connection(connections.at(std::get<2>(*oldest)));
         }
     }
 
@@ -282,7 +288,7 @@ struct ConnectionGate::Impl {
         c.answered_before = true;
         c.since = now;
         c.deadline = now + limits.idle_timeout;
-        idle.insert({c.since, c.fd});
+        idle.insert(age(c));
         watch(c, EPOLLIN);
     }
 
@@ -313,7 +319,7 @@ struct ConnectionGate::Impl {
             std::string group = address_group(from);
             if (connections.size() >= limits.max_connections && !idle.empty()) {
                 ++evicted;
-                close_connection(connections.at(idle.begin()->second));
+                close_connection(connections.at(std::get<2>(*idle.begin())));
             }
             AddressLoad& load = addresses[group];
             if (connections.size() >= limits.max_connections || load.connections >= limits.max_connections_per_address) {
@@ -608,7 +614,7 @@ struct ConnectionGate::Impl {
 
     std::unordered_map<int, Connection> connections;
     std::unordered_map<std::string, AddressLoad> addresses;
-    std::set<std::pair<Clock::time_point, int>> idle;  // kept-alive connections, oldest first
+    std::set<Age> idle;  // kept-alive connections, oldest first
     std::uint64_t last_id = 0;
     std::uint64_t evicted = 0, refused = 0, timed_out = 0;
     std::size_t buffered = 0;  // request bytes held by all connections
