@@ -6,10 +6,6 @@
 namespace spoc {
 namespace {
 
-FieldError wrong_type(const std::string& field, const char* expected) {
-    return {field, "error.wrong_type", {{"expected", expected}}};
-}
-
 void read_string(const json& obj, const char* key, const std::string& field, std::string& out, FieldErrors& errs) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return;
@@ -25,6 +21,12 @@ void read_level(const json& obj, const char* key, Level& out, FieldErrors& errs)
     if (out == Level::invalid) errs.push_back({key, "error.choice", {}});
 }
 
+}  // namespace
+
+FieldError wrong_type(const std::string& field, const char* expected) {
+    return {field, "error.wrong_type", {{"expected", expected}}};
+}
+
 void check_text(const std::string& field, const std::string& value, std::size_t min, std::size_t max,
                 FieldErrors& errs) {
     if (!is_valid_utf8(value)) return errs.push_back({field, "error.utf8", {}});
@@ -38,8 +40,6 @@ void check_text(const std::string& field, const std::string& value, std::size_t 
             errs.push_back({field, "error.too_long", {{"max", std::to_string(max)}}});
     }
 }
-
-}  // namespace
 
 FieldErrors parse_new_request(const json& body, NewRequest& out) {
     FieldErrors errs;

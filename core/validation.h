@@ -41,6 +41,12 @@ FieldErrors validate_new_request(const NewRequest& r, const Catalog& catalog);
 // A reply or an internal note: 1-20,000 characters.
 FieldErrors validate_comment(const std::string& body);
 
+// Building blocks of the rules: a member of the wrong JSON type, and a text that must be
+// UTF-8 without control characters and min-max characters long once trimmed.
+FieldError wrong_type(const std::string& field, const char* expected);
+void check_text(const std::string& field, const std::string& value, std::size_t min, std::size_t max,
+                FieldErrors& errs);
+
 // The first error for one field, or nullptr: what a form shows under that field.
 const FieldError* error_for(const FieldErrors& errors, const std::string& field);
 

@@ -2,6 +2,7 @@
 #include "api.h"
 
 #include <cctype>
+#include <charconv>
 #include <regex>
 #include <vector>
 
@@ -120,6 +121,14 @@ std::optional<json> read_json_body(const httplib::Request& req, httplib::Respons
     return body;
 }
 
+std::optional<std::int64_t> path_id(const httplib::Request& req) {
+    const std::string s = req.matches[1];
+    std::int64_t id = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
+    if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
+    return id;
+}
+
 std::string bearer_token(const httplib::Request& req) {
     const std::string h = req.get_header_value("Authorization");
     if (h.size() < 7) return "";
@@ -138,13 +147,25 @@ std::string request_language(const httplib::Request& req, const json& messages_c
 
 void fill_error_body(const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    // The API's resources answer GET, HEAD and POST; cpp-httplib says 400 or 404 to other
-    // methods, where 405 is the right answer for a path that exists.
-    static const std::regex resource(R"(/healthz|/api/v1/catalog|/api/v1/requests(/\d+(/comments|/transitions)?)?)");
-    const bool known_method = req.method == "GET" || req.method == "HEAD" || req.method == "POST";
-    if (!known_method && (res.status == 400 || res.status == 404) && std::regex_match(req.path, resource)) {
-        res.status = 405;
-        res.set_header("Allow", "GET, HEAD, POST");
+    // cpp-httplib says 400 or 404 to a method a path does not have, where 405 (with the
+    // methods it has) is the right answer for a path that exists.
+    static const std::pair<std::regex, const char*> resources[] = {
+        {std::regex(R"(/healthz|/api/v1/catalog|/api/v1/me)"), "GET, HEAD"},
+        {std::regex(R"(/api/v1/requests|/api/v1/users|/api/v1/organisations)"), "GET, HEAD, POST"},
+        {std::regex(R"(/api/v1/requests/\d+)"), "GET, HEAD"},
+        {std::regex(R"(/api/v1/requests/\d+/(comments|transitions)|/api/v1/sessions|/api/v1/me/password)"), "POST"},
+        {std::regex(R"(/api/v1/users/\d+|/api/v1/organisations/\d+)"), "GET, HEAD, PATCH"},
+        {std::regex(R"(/api/v1/sessions/current)"), "DELETE"},
+    };
+    if (res.status == 400 || res.status == 404) {
+        for (const auto& [path, methods] : resources) {
+            if (!std::regex_match(req.path, path)) continue;
+            if (std::string(methods).find(req.method) == std::string::npos) {
+                res.status = 405;
+                res.set_header("Allow", methods);
+            }
+            break;
+        }
     }
     switch (res.status) {
         case 404: return send_error(res, 404, "not_found", "Nothing is here.");

@@ -28,6 +28,9 @@ void send_field_errors(httplib::Response& res, const FieldErrors& errors, const 
 // 422 (a text that is not UTF-8, named by its field as validation would).
 std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res, const Messages& messages);
 
+// The id in the path's first group (/api/v1/users/(\d+)), or nullopt when it is not a positive number.
+std::optional<std::int64_t> path_id(const httplib::Request& req);
+
 // The token of "Authorization: Bearer <token>", or "".
 std::string bearer_token(const httplib::Request& req);
 

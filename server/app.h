@@ -10,6 +10,8 @@
 #include "catalog.h"
 #include "clock.h"
 #include "messages.h"
+#include "passwords.h"
+#include "sign_in_limits.h"
 #include "store.h"
 
 namespace spoc {
@@ -23,6 +25,10 @@ public:
     const std::function<Timestamp()> now;
     const json messages_config;  // assets/messages.json
     const json catalog_config;   // assets/catalog.json
+    Timestamp session_idle = 12 * 3600;     // a session ends after this long unused
+    Timestamp session_max = 7 * 24 * 3600;  // and this long after sign-in in any case
+    Passwords passwords;
+    SignInLimits sign_in_limits;
 
     const Catalog& catalog(const std::string& lang) const;  // English when lang is unknown
     const Messages& messages(const std::string& lang) const;
@@ -39,5 +45,8 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web);
 void register_health_routes(httplib::Server& server, App& app);
 void register_catalog_routes(httplib::Server& server, App& app);
 void register_request_routes(httplib::Server& server, App& app);
+void register_session_routes(httplib::Server& server, App& app);
+void register_user_routes(httplib::Server& server, App& app);
+void register_organisation_routes(httplib::Server& server, App& app);
 
 }  // namespace spoc

@@ -15,7 +15,9 @@
 #include "data_folder.h"
 #include "http/gate.h"
 #include "http/http_server.h"
+#include "passwords.h"
 #include "sqlite_store.h"
+#include "text.h"
 #include "tokens.h"
 
 namespace {
@@ -35,6 +37,35 @@ std::string desk_token_hash(spoc::Store& store, const std::string& given) {
     return hash;
 }
 
+// --create-admin: that person becomes an active admin with a new one-time password, printed
+// once. Exit code 0, or 1 for an email that is not one.
+int create_admin(spoc::Store& store, const std::string& given) {
+    const std::string email = spoc::normalised_email(given);
+    if (!spoc::is_email(email)) {
+        std::cerr << "spoc-server: --create-admin needs an email address, not '" << given << "'\n";
+        return 1;
+    }
+    spoc::Passwords passwords;
+    const std::string password = spoc::one_time_password();
+    const std::string hash = *passwords.hash(password);
+    if (auto found = store.user_by_email(email)) {
+        spoc::User admin = found->first;
+        admin.role = spoc::Role::admin;
+        admin.active = true;
+        store.update_user(admin);
+        store.set_password(admin.id, hash);
+        store.delete_sessions_of(admin.id);
+    } else {
+        spoc::User admin;
+        admin.email = email;
+        admin.name = email.substr(0, email.find('@'));
+        admin.role = spoc::Role::admin;
+        store.create_user(admin, hash);
+    }
+    std::cout << "Password for " << email << " (shown only now): " << password << std::endl;
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -49,6 +80,11 @@ int main(int argc, char** argv) {
     int workers = 32;
     cli.add_option("--workers", workers, "threads answering whole requests (connections do not hold one)")
         ->capture_default_str()->check(CLI::Range(1, 1024));
+    std::string admin_email;
+    cli.add_option("--create-admin", admin_email, "create this admin (or reset its password), print a one-time password, exit");
+    spoc::Timestamp session_idle = 12 * 3600, session_max = 7 * 24 * 3600;
+    cli.add_option("--session-idle", session_idle, "seconds a session may go unused")->capture_default_str()->check(CLI::PositiveNumber);
+    cli.add_option("--session-max", session_max, "seconds a session lasts at most")->capture_default_str()->check(CLI::PositiveNumber);
     CLI11_PARSE(cli, argc, argv);
 
     // SIGINT/SIGTERM are taken by one thread with sigwait, which then stops the server.
@@ -63,8 +99,11 @@ int main(int argc, char** argv) {
         const auto folder = std::filesystem::path(data).parent_path();
         if (!folder.empty()) spoc::create_data_folder(folder);
         spoc::SqliteStore store(data);
+        if (!admin_email.empty()) return create_admin(store, admin_email);
         spoc::App app(store, desk_token_hash(store, desk_token),
                       [] { return static_cast<spoc::Timestamp>(std::time(nullptr)); });
+        app.session_idle = session_idle;
+        app.session_max = session_max;
 
         spoc::http::HttpServer server;
         spoc::set_up_server(server, app, web);

@@ -13,14 +13,6 @@ namespace {
 
 enum class Access { none, requester, desk };
 
-std::optional<std::int64_t> path_id(const httplib::Request& req) {
-    const std::string s = req.matches[1];
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-    if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
-    return id;
-}
-
 // The desk token reaches every request; a follow token only its own.
 Access access_to(App& app, const std::string& token, std::int64_t id) {
     if (token.empty()) return Access::none;

@@ -45,6 +45,9 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web) {
     register_health_routes(server, app);
     register_catalog_routes(server, app);
     register_request_routes(server, app);
+    register_session_routes(server, app);
+    register_user_routes(server, app);
+    register_organisation_routes(server, app);
 }
 
 }  // namespace spoc

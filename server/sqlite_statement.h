@@ -37,6 +37,7 @@ public:
         throw StoreError(std::string("step: ") + sqlite3_errmsg(db_));
     }
     std::int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
+    bool is_null(int col) { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
     std::string text(int col) {
         const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
         return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();

@@ -85,6 +85,30 @@ const char* const kMigrations[] = {
     ALTER TABLE requests ADD COLUMN idempotency_key TEXT;
     CREATE UNIQUE INDEX requests_idempotency_key ON requests (idempotency_key) WHERE idempotency_key IS NOT NULL;
     )sql",
+    R"sql(
+    CREATE TABLE organisations (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    );
+    CREATE TABLE users (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        organisation INTEGER REFERENCES organisations (id),
+        active INTEGER NOT NULL DEFAULT 1,
+        password_hash TEXT NOT NULL
+    );
+    CREATE INDEX users_organisation ON users (organisation, id);
+    CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        csrf_hash TEXT NOT NULL,
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        created_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL
+    );
+    CREATE INDEX sessions_user ON sessions (user_id);
+    )sql",
 };
 
 

@@ -37,6 +37,22 @@ public:
     std::optional<std::string> follow_token_hash(std::int64_t id) override;
     RequestPage list(const RequestFilter& filter) override;
     std::optional<Request> update(std::int64_t id, const std::function<bool(Request&)>& change) override;
+    std::optional<User> create_user(const User& u, const std::string& password_hash) override;
+    std::optional<User> find_user(std::int64_t id) override;
+    std::optional<std::pair<User, std::string>> user_by_email(const std::string& email) override;
+    std::optional<std::string> password_hash(std::int64_t user_id) override;
+    UserPage list_users(const UserFilter& filter) override;
+    UpdateResult update_user(const User& u) override;
+    void set_password(std::int64_t user_id, const std::string& password_hash) override;
+    std::optional<Organisation> create_organisation(const std::string& name) override;
+    std::optional<Organisation> find_organisation(std::int64_t id) override;
+    std::vector<Organisation> list_organisations() override;
+    UpdateResult rename_organisation(std::int64_t id, const std::string& name) override;
+    void create_session(const Session& s) override;
+    std::optional<Session> find_session(const std::string& token_hash) override;
+    void touch_session(const std::string& token_hash, Timestamp at) override;
+    void delete_session(const std::string& token_hash) override;
+    void delete_sessions_of(std::int64_t user_id, const std::string& except_hash) override;
     std::optional<std::string> setting(const std::string& key) override;
     void set_setting(const std::string& key, const std::string& value) override;
 

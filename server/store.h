@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "account.h"
 #include "request.h"
 
 namespace spoc {
@@ -23,6 +24,27 @@ struct RequestFilter {
 struct RequestPage {
     std::vector<Request> items;  // newest first, without timelines
     std::optional<std::int64_t> next;  // cursor for the following page
+};
+
+struct UserFilter {
+    std::optional<std::int64_t> organisation;
+    std::optional<Role> role;
+    std::int64_t after_id = 0;  // paging cursor: only ids above this
+    int limit = 50;
+};
+
+struct UserPage {
+    std::vector<User> items;  // by id
+    std::optional<std::int64_t> next;
+};
+
+// A signed-in session; the token and the CSRF token are kept only as hashes.
+struct Session {
+    std::string token_hash;
+    std::string csrf_hash;
+    std::int64_t user_id = 0;
+    Timestamp created_at = 0;
+    Timestamp last_seen = 0;
 };
 
 class Store {
@@ -56,6 +78,31 @@ public:
     // new state and the events change() appended, all in one transaction. change()
     // returns false to leave everything as it was. nullopt when the id is unknown.
     virtual std::optional<Request> update(std::int64_t id, const std::function<bool(Request&)>& change) = 0;
+
+    // People and organisations. create_user and create_organisation return nullopt when the
+    // email (or name) is taken; update_user likewise, or when the id is unknown.
+    virtual std::optional<User> create_user(const User& u, const std::string& password_hash) = 0;
+    virtual std::optional<User> find_user(std::int64_t id) = 0;
+    // The user with this (normalised) email and the hash of their password.
+    virtual std::optional<std::pair<User, std::string>> user_by_email(const std::string& email) = 0;
+    virtual std::optional<std::string> password_hash(std::int64_t user_id) = 0;
+    virtual UserPage list_users(const UserFilter& filter) = 0;
+    enum class UpdateResult { done, unknown, conflict };
+    virtual UpdateResult update_user(const User& u) = 0;
+    virtual void set_password(std::int64_t user_id, const std::string& password_hash) = 0;
+
+    virtual std::optional<Organisation> create_organisation(const std::string& name) = 0;
+    virtual std::optional<Organisation> find_organisation(std::int64_t id) = 0;
+    virtual std::vector<Organisation> list_organisations() = 0;
+    virtual UpdateResult rename_organisation(std::int64_t id, const std::string& name) = 0;
+
+    // Sessions live in the store, so that several servers can share them.
+    virtual void create_session(const Session& s) = 0;
+    virtual std::optional<Session> find_session(const std::string& token_hash) = 0;
+    virtual void touch_session(const std::string& token_hash, Timestamp at) = 0;
+    virtual void delete_session(const std::string& token_hash) = 0;
+    // Ends every session of a user but the one given (none: all of them).
+    virtual void delete_sessions_of(std::int64_t user_id, const std::string& except_hash = "") = 0;
 
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     virtual void set_setting(const std::string& key, const std::string& value) = 0;

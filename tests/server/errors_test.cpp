@@ -183,18 +183,26 @@ TEST_CASE("a chunked body, whose size is unknown until read, answers 411 and fil
     CHECK(count_requests(client) == 0);
 }
 
-TEST_CASE("methods other than GET, HEAD and POST answer 405 as JSON") {
+TEST_CASE("a method a path does not have answers 405 as JSON, with the methods it has") {
     SpocServer server;
     auto client = server.client();
     const json filed = file_request(client);
-    for (const std::string& path : {std::string("/healthz"), std::string("/api/v1/requests"), request_path(filed)}) {
+    for (const auto& [path, allowed] : std::initializer_list<std::pair<std::string, std::string>>{
+             {"/healthz", "GET, HEAD"},
+             {"/api/v1/requests", "GET, HEAD, POST"},
+             {request_path(filed), "GET, HEAD"},
+             {request_path(filed, "/comments"), "POST"},
+             {"/api/v1/users", "GET, HEAD, POST"}}) {
         CAPTURE(path);
         require_error(client.Put(path.c_str(), "{}", "application/json"), 405, "method_not_allowed");
         auto deleted = client.Delete(path.c_str());
         require_error(deleted, 405, "method_not_allowed");
-        CHECK(deleted->get_header_value("Allow") == "GET, HEAD, POST");
+        CHECK(deleted->get_header_value("Allow") == allowed);
         require_error(client.Patch(path.c_str(), "{}", "application/json"), 405, "method_not_allowed");
     }
+    auto get_current = client.Get("/api/v1/sessions/current");
+    require_error(get_current, 405, "method_not_allowed");
+    CHECK(get_current->get_header_value("Allow") == "DELETE");
     CHECK(count_requests(client) == 1);
 }
 

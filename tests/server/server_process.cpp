@@ -62,6 +62,7 @@ ServerProcess::ServerProcess(const ServerOptions& options) {
         args.push_back("--desk-token");
         args.push_back(*options.desk_token);
     }
+    args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
@@ -177,6 +178,66 @@ void ServerProcess::kill_hard() {
     }
     if (stdout_fd_ >= 0) close(stdout_fd_);
     stdout_fd_ = -1;
+}
+
+// [SECTION] run_spoc_server ----------------------------------------------------------------
+
+CommandOutput run_spoc_server(const std::vector<std::string>& arguments, std::chrono::milliseconds timeout) {
+    TempFolder folder;
+    const std::filesystem::path out_file = folder.path() / "stdout", err_file = folder.path() / "stderr";
+    std::vector<std::string> args = {SPOC_SERVER_BIN};
+    args.insert(args.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    const int out = open(out_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    const int err = open(err_file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    const int in = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (out < 0 || err < 0 || in < 0) throw failure("open");
+    const pid_t parent = getpid();
+    const pid_t pid = fork();
+    if (pid < 0) throw failure("fork");
+    if (pid == 0) {
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != parent) _exit(126);
+        dup2(in, STDIN_FILENO);
+        dup2(out, STDOUT_FILENO);
+        dup2(err, STDERR_FILENO);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(out);
+    close(err);
+    close(in);
+
+    CommandOutput result;
+    const auto deadline = Clock::now() + timeout;
+    int status = 0;
+    while (true) {
+        const pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid) {
+            result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            break;
+        }
+        if (done < 0 && errno != EINTR) break;
+        if (Clock::now() >= deadline) {
+            kill(pid, SIGKILL);
+            while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+            }
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const auto slurp = [](const std::filesystem::path& file) {
+        std::ifstream in(file);
+        std::stringstream s;
+        s << in.rdbuf();
+        return s.str();
+    };
+    result.out = slurp(out_file);
+    result.err = slurp(err_file);
+    return result;
 }
 
 // [SECTION] SpocServer ---------------------------------------------------------------------

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace spoc_test {
 
@@ -34,7 +35,20 @@ struct ServerOptions {
     std::optional<std::string> desk_token = kDeskToken;  // nullopt: start without --desk-token
     std::filesystem::path web;                       // --web; empty: a folder that does not exist
     bool wait_until_healthy = true;                  // false: return as soon as it says where it serves
+    std::vector<std::string> extra_args;             // appended to the command line, e.g. {"--session-idle", "2"}
 };
+
+// One run of spoc-server as a command that ends by itself (e.g. --create-admin).
+struct CommandOutput {
+    int exit_code = -1;  // -1: killed after the timeout, or ended by a signal
+    std::string out;     // stdout
+    std::string err;     // stderr
+};
+
+// Runs spoc-server with exactly `args` (after the binary's name) to completion, with stdin from
+// /dev/null; kills it (SIGKILL) when it has not ended after `timeout`.
+CommandOutput run_spoc_server(const std::vector<std::string>& args,
+                              std::chrono::milliseconds timeout = std::chrono::seconds(30));
 
 // One run of spoc-server. The constructor returns once /healthz answers 200 (or throws);
 // the destructor kills the process (SIGKILL) if it still runs, so nothing outlives a test.

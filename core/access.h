@@ -1,0 +1,26 @@
+// Who may see and do what: pure functions of the caller's role (and organisation). The
+// server enforces them; the console uses the same ones to offer only what a person may do.
+#pragma once
+#include <cstdint>
+#include <optional>
+
+#include "account.h"
+
+namespace spoc {
+
+// The provider's own staff (the desk and the groups behind it), as against requesters and
+// partner help desks.
+bool is_staff(Role role);
+
+// People, organisations and groups are managed by admins (and the desk token).
+bool may_manage_people(Role role);
+
+// Reading the list of organisations: staff who route and triage.
+bool may_read_organisations(Role role);
+
+// Reading a user: staff see everyone; a partner help desk sees its own organisation's
+// people; requesters see no one (but themselves, through /me).
+bool may_read_user(Role role, std::optional<std::int64_t> caller_organisation, const User& user);
+bool may_list_users(Role role);
+
+}  // namespace spoc

@@ -1,0 +1,84 @@
+// Covers people in core: roles as JSON, emails normalised, reading a user body, password
+// rules, and who may see and manage people (a matrix over every role).
+#include <doctest/doctest.h>
+
+#include "access.h"
+#include "account.h"
+
+using namespace spoc;
+
+namespace {
+
+const Role kRoles[] = {Role::requester, Role::org_helpdesk, Role::agent, Role::resolver, Role::manager, Role::admin};
+
+std::string codes(const FieldErrors& errs) {
+    std::string out;
+    for (const auto& e : errs) out += (out.empty() ? "" : " ") + e.field + ":" + e.code;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("roles are written as their lowercase names and unknown ones read as invalid") {
+    CHECK(json(Role::org_helpdesk) == "org_helpdesk");
+    CHECK(json("manager").get<Role>() == Role::manager);
+    CHECK(json("root").get<Role>() == Role::invalid);
+}
+
+TEST_CASE("emails are trimmed and lower-cased") {
+    CHECK(normalised_email("  Ada@Example.ORG ") == "ada@example.org");
+    CHECK(normalised_email("jürgen@Example.de") == "jürgen@example.de");
+}
+
+TEST_CASE("a new user needs an email, a name and a known role; a password has 10 to 1024 characters") {
+    User u;
+    std::optional<std::string> password;
+    CHECK(codes(read_user(json::object(), true, u, password)) == "email:error.required name:error.required role:error.required");
+    CHECK(codes(read_user({{"email", "x"}, {"name", "X"}, {"role", "boss"}}, true, u, password)) ==
+          "email:error.email role:error.choice");
+    CHECK(codes(read_user({{"email", "a@b.org"}, {"name", "A"}, {"role", "agent"}, {"password", "short"}}, true, u,
+                          password)) == "password:error.length");
+    CHECK(codes(read_user({{"email", "a@b.org"}, {"name", "A"}, {"role", "agent"}, {"password", std::string(1025, 'x')}},
+                          true, u, password)) == "password:error.length");
+    CHECK(codes(read_user({{"email", "a@b.org"}, {"name", "A"}, {"role", "agent"}, {"organisation", "acme"}}, true, u,
+                          password)) == "organisation:error.wrong_type");
+    password.reset();
+    CHECK(read_user({{"email", " A@B.org"}, {"name", " Ada "}, {"role", "agent"}, {"organisation", 3},
+                     {"password", "long enough!"}},
+                    true, u, password)
+              .empty());
+    CHECK(u.email == "a@b.org");
+    CHECK(u.name == "Ada");
+    CHECK(u.organisation == 3);
+    CHECK(password == "long enough!");
+}
+
+TEST_CASE("a change of a user reads only the members given, and null clears the organisation") {
+    User u;
+    u.email = "a@b.org";
+    u.name = "Ada";
+    u.role = Role::agent;
+    u.organisation = 4;
+    std::optional<std::string> password;
+    CHECK(read_user({{"active", false}, {"organisation", nullptr}}, false, u, password).empty());
+    CHECK_FALSE(u.active);
+    CHECK_FALSE(u.organisation);
+    CHECK(u.name == "Ada");
+    CHECK(codes(read_user({{"active", "no"}}, false, u, password)) == "active:error.wrong_type");
+}
+
+TEST_CASE("who may see and manage people, for every role") {
+    const User partner_user{7, "p@contoso.com", "P", Role::requester, 1, {}, true};
+    const User other_user{8, "o@fabrikam.com", "O", Role::requester, 2, {}, true};
+    for (const Role role : kRoles) {
+        CAPTURE(json(role).dump());
+        const bool staff = role == Role::agent || role == Role::resolver || role == Role::manager || role == Role::admin;
+        CHECK(is_staff(role) == staff);
+        CHECK(may_manage_people(role) == (role == Role::admin));
+        CHECK(may_read_organisations(role) == (role == Role::agent || role == Role::manager || role == Role::admin));
+        CHECK(may_list_users(role) == (staff || role == Role::org_helpdesk));
+        CHECK(may_read_user(role, 1, partner_user) == (staff || role == Role::org_helpdesk));
+        CHECK(may_read_user(role, 1, other_user) == staff);
+        CHECK(may_read_user(role, std::nullopt, partner_user) == staff);
+    }
+}

@@ -1,0 +1,40 @@
+// See accounts_helpers.h.
+#include "accounts_helpers.h"
+
+#include <doctest/doctest.h>
+
+namespace spoc_test {
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+}  // namespace
+
+std::string create_admin(const std::filesystem::path& db, const std::string& email) {
+    const CommandOutput run = run_spoc_server({"--data", db.string(), "--create-admin", email});
+    INFO("exit " << run.exit_code << "\nstdout:\n" << run.out << "\nstderr:\n" << run.err);
+    REQUIRE(run.exit_code == 0);
+    const std::string marker = "Password for " + email + " (shown only now): ";
+    const auto at = run.out.find(marker);
+    REQUIRE(at != std::string::npos);
+    const auto end = run.out.find('\n', at);
+    const auto length = end == std::string::npos ? std::string::npos : end - at - marker.size();
+    const std::string password = trimmed(run.out.substr(at + marker.size(), length));
+    REQUIRE(password.size() >= 10);
+    CHECK(run.out.find("spoc is serving") == std::string::npos);  // a one-shot command, not a server
+    return password;
+}
+
+Desk::Desk(std::vector<std::string> extra_args) {
+    admin_password = create_admin(db(), kAdminEmail);
+    ServerOptions options;
+    options.data = db();
+    options.extra_args = std::move(extra_args);
+    server = std::make_unique<SpocServer>(options);
+}
+
+}  // namespace spoc_test
