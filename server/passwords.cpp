@@ -9,12 +9,6 @@ namespace spoc {
 
 Passwords::Passwords(int parallel, int max_waiting) : parallel_(parallel), max_waiting_(max_waiting) {
     if (sodium_init() < 0) throw std::runtime_error("libsodium cannot start");
-    char out[crypto_pwhash_STRBYTES];
-    const std::string some = one_time_password();
-    if (crypto_pwhash_str(out, some.c_str(), some.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-        throw std::runtime_error("not enough memory to hash a password");
-    nobody_hash_ = out;
 }
 
 template <typename Fn>
@@ -59,7 +53,19 @@ Passwords::Check Passwords::verify(const std::string& stored_hash, const std::st
 }
 
 Passwords::Check Passwords::verify_nobody(const std::string& password) {
-    const Check c = verify(nobody_hash_, password);
+    std::string nobody;
+    {
+        std::lock_guard lock(nobody_mutex_);
+        nobody = nobody_hash_;
+    }
+    if (nobody.empty()) {  // made once, when first needed: a server that never needs it never pays
+        const auto made = hash(one_time_password());
+        if (!made) return Check::busy;
+        std::lock_guard lock(nobody_mutex_);
+        if (nobody_hash_.empty()) nobody_hash_ = *made;
+        nobody = nobody_hash_;
+    }
+    const Check c = verify(nobody, password);
     return c == Check::busy ? c : Check::mismatch;
 }
 

@@ -29,7 +29,8 @@ private:
     std::mutex mutex_;
     std::condition_variable turn_;
     int parallel_, max_waiting_, running_ = 0, waiting_ = 0;
-    std::string nobody_hash_;
+    std::mutex nobody_mutex_;
+    std::string nobody_hash_;  // made at the first sign-in of an unknown email
 };
 
 // A one-time password to hand over: 20 characters from an alphabet without look-alikes.
