@@ -48,11 +48,33 @@ private:
     std::map<std::string, Entry> entries_;
 };
 
+// What every portal file carries (with the default X-Content-Type-Options: nosniff of routes.cpp).
+// The policy lets in what the portal needs and nothing else: its own scripts and styles from
+// files (index.html has no inline script, style or event handler), the WebAssembly compiled by
+// spoc.js ('wasm-unsafe-eval', not 'unsafe-eval'), spoc.data, portal.json and the API fetched
+// from this server, images from here (and data:/blob: ones Emscripten may make); no plugins, no
+// <base>, forms only to here, and no framing by any page. Referrer-Policy keeps follow links
+// (#/follow/ID/TOKEN) out of other sites' logs; COOP gives the portal its own browsing context
+// group, so a page that opened it cannot reach into its window.
+const httplib::Headers& security_headers() {
+    static const httplib::Headers headers{
+        {"Cache-Control", "no-cache"},
+        {"Content-Security-Policy",
+         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+         "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+         "form-action 'self'; frame-ancestors 'none'"},
+        {"Referrer-Policy", "no-referrer"},
+        {"X-Frame-Options", "DENY"},
+        {"Cross-Origin-Opener-Policy", "same-origin"}};
+    return headers;
+}
+
 }  // namespace
 
 bool serve_portal_files(httplib::Server& server, const std::string& folder) {
     for (const auto& [ext, type] : std::initializer_list<std::pair<const char*, const char*>>{
              {"html", "text/html; charset=utf-8"},
+             {"css", "text/css; charset=utf-8"},
              {"js", "text/javascript; charset=utf-8"},
              {"wasm", "application/wasm"},
              {"json", "application/json"},
@@ -72,7 +94,7 @@ bool serve_portal_files(httplib::Server& server, const std::string& folder) {
         res.body = compressed;
         res.set_header("Content-Encoding", "gzip");
     });
-    return server.set_mount_point("/", folder, {{"Cache-Control", "no-cache"}});
+    return server.set_mount_point("/", folder, security_headers());
 }
 
 }  // namespace spoc

@@ -100,12 +100,38 @@ export async function waitForHome(page) {
   await until('the home screen', async () => (await screen(page)) === 'home');
 }
 
-// A new page on the portal's home screen; problems collects the page's uncaught errors.
-export async function openPortal(context, base, screenshot, path = '/') {
-  const page = await context.newPage();
+// What goes wrong on a page, collected from before it loads: its uncaught errors, and anything
+// its Content-Security-Policy blocked (the console's "Refused to ..." lines, and every
+// securitypolicyviolation event, reported or not). A test asserts the list stays empty.
+export async function watchProblems(page) {
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(base + path);
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.includes('Content Security Policy') || text.includes('Refused to')) problems.push(text);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`Content Security Policy violation: ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}`);
+    });
+  });
+  return problems;
+}
+
+// Goes to the portal's address; the page must come with its Content-Security-Policy, or the
+// checks for violations would prove nothing.
+export async function gotoPortal(page, address, problems) {
+  const response = await page.goto(address);
+  if (!response?.headers()['content-security-policy']) problems.push(`${address} came without a Content-Security-Policy`);
+  return response;
+}
+
+// A new page on the portal's home screen; problems collects the page's uncaught errors and
+// policy violations (see watchProblems).
+export async function openPortal(context, base, screenshot, path = '/') {
+  const page = await context.newPage();
+  const problems = await watchProblems(page);
+  await gotoPortal(page, base + path, problems);
   await waitForHome(page);
   await page.screenshot({ path: screenshot });
   return { page, problems };

@@ -211,7 +211,8 @@ test('a follow link opens the request in another browser, which then follows it 
   // Another browser opens it: the request shows, and stays in its list.
   const second = await newContext();
   const page = await second.newPage();
-  await page.goto(link);
+  const problems = await driver.watchProblems(page);
+  await driver.gotoPortal(page, link, problems);
   await until('the portal to start', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
   await until('the detail view', async () => (await shown(page, 'detail.state')) === 'new');
   assert.ok(!page.url().includes(token), 'the token left the address bar');
@@ -230,13 +231,17 @@ test('a follow link opens the request in another browser, which then follows it 
   // In a browser that does not know the request, a wrong token shows it is not available, and nothing of it.
   const third = await newContext();
   const stranger = await third.newPage();
-  await stranger.goto(`${base}/#/follow/${id}/not-the-token`);
+  const strangerProblems = await driver.watchProblems(stranger);
+  await driver.gotoPortal(stranger, `${base}/#/follow/${id}/not-the-token`, strangerProblems);
   await until('the portal to start', () => stranger.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
   await until('the not-available notice', async () => (await shown(stranger, 'detail.missing')) === ref);
   const texts = await shownText(stranger);
   assert.equal(texts['detail.state'], undefined);
   assert.ok(!JSON.stringify(texts).includes('closest to room'), 'the subject is not shown');
   await stranger.screenshot({ path: join(SHOTS, 'errors-link-3-wrong-token.png') });
+  assert.deepEqual(strangerProblems, []);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(one.problems, []);
   await third.close();
   await second.close();
 });

@@ -1,8 +1,13 @@
 // Covers the portal's static files (--web): index.html at /, JavaScript and WebAssembly with
-// the right content types, nothing outside the folder, and the API still answering beside them.
+// the right content types, the portal's security headers, nothing outside the folder, and the
+// API still answering beside them.
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <vector>
 
 #include "api_helpers.h"
 #include "server_process.h"
@@ -41,6 +46,52 @@ struct PortalServer {
     }
     ~PortalServer() { CHECK(process->terminate() == 0); }
 };
+
+// A Content-Security-Policy as directive -> its sources.
+std::map<std::string, std::set<std::string>> parse_policy(const std::string& policy) {
+    std::map<std::string, std::set<std::string>> directives;
+    std::istringstream all(policy);
+    std::string directive;
+    while (std::getline(all, directive, ';')) {
+        std::istringstream words(directive);
+        std::string name, source;
+        if (!(words >> name)) continue;
+        auto& sources = directives[name];
+        while (words >> source) sources.insert(source);
+    }
+    return directives;
+}
+
+// REQUIREs the portal's security headers on a file's answer.
+void check_security_headers(const httplib::Result& res) {
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value_count("Content-Security-Policy") == 1);
+    const std::string policy = res->get_header_value("Content-Security-Policy");
+    CAPTURE(policy);
+    auto directives = parse_policy(policy);
+    using Sources = std::set<std::string>;
+    CHECK(directives["default-src"] == Sources{"'self'"});
+    // The portal's own scripts and the WebAssembly they compile; no inline script, no eval.
+    CHECK(directives["script-src"] == Sources{"'self'", "'wasm-unsafe-eval'"});
+    CHECK(directives["style-src"] == Sources{"'self'"});
+    CHECK(directives["connect-src"] == Sources{"'self'"});
+    CHECK(directives["object-src"] == Sources{"'none'"});
+    CHECK(directives["base-uri"] == Sources{"'none'"});
+    CHECK(directives["frame-ancestors"] == Sources{"'none'"});
+    CHECK(directives.count("form-action") == 1);
+    CHECK(directives.count("img-src") == 1);
+    for (const auto& [name, sources] : directives) {
+        CAPTURE(name);
+        CHECK(sources.count("'unsafe-inline'") == 0);
+        CHECK(sources.count("'unsafe-eval'") == 0);
+        CHECK(sources.count("*") == 0);
+    }
+    CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+    CHECK(res->get_header_value("Referrer-Policy") == "no-referrer");
+    CHECK(res->get_header_value("X-Frame-Options") == "DENY");
+    CHECK(res->get_header_value("Cross-Origin-Opener-Policy") == "same-origin");
+}
 
 }  // namespace
 
@@ -117,5 +168,37 @@ TEST_CASE("files outside the portal folder are not served") {
         CHECK(res->status >= 400);
         CHECK(res->body.find("not for the web") == std::string::npos);
         CHECK(res->body.find("SQLite format") == std::string::npos);
+    }
+}
+
+TEST_CASE("every portal file carries the security headers; the API's JSON answers need none of them") {
+    PortalServer server;
+    write_file(server.folder.path() / "site" / "spoc.wasm", kWasm);
+    auto client = server.process->client();
+    for (const char* path : {"/", "/index.html", "/x.js", "/spoc.wasm"}) {
+        CAPTURE(path);
+        check_security_headers(client.Get(path));
+        check_security_headers(client.Head(path));
+    }
+    // Compressed for a browser, too.
+    client.set_decompress(false);
+    auto gz = client.Get("/spoc.wasm", {{"Accept-Encoding", "gzip"}});
+    check_security_headers(gz);
+    CHECK(gz->get_header_value("Content-Type") == "application/wasm");
+
+    // JSON is never rendered as a page: the API answers, good and bad, without the page's headers.
+    auto plain = server.process->client();
+    std::vector<httplib::Result> answers;
+    answers.push_back(plain.Get("/healthz"));
+    answers.push_back(plain.Get("/api/v1/catalog"));
+    answers.push_back(plain.Get("/missing.js"));
+    answers.push_back(post_json(plain, "/api/v1/requests", json::object()));
+    for (const auto& res : answers) {
+        REQUIRE(res);
+        CAPTURE(res->status);
+        CHECK(res->get_header_value("Content-Type").rfind("application/json", 0) == 0);
+        CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
+        CHECK_FALSE(res->has_header("Content-Security-Policy"));
+        CHECK_FALSE(res->has_header("X-Frame-Options"));
     }
 }
