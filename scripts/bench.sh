@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Benchmark spoc: throughput and latency of the native server (wrk), the API's latency while slow
-# or idle connections are held open (scripts/bench/slow_clients.py), the server's peak memory under
-# 16 concurrent 1 MiB bodies (scripts/bench/big_bodies.py) and the size of the web portal.
+# Benchmark spoc: throughput and latency of the native server (wrk), sign-ins per second (wrk,
+# scripts/bench/sign_in.lua), the API's latency while slow or idle connections are held open
+# (scripts/bench/slow_clients.py), the server's peak memory under 16 concurrent 1 MiB bodies
+# (scripts/bench/big_bodies.py) and while 50 sign-ins run at once (scripts/bench/sign_ins.py), and
+# the size of the web portal. The sign-ins use an admin made with --create-admin before the server
+# starts; a server without accounts (--create-admin fails, or POST /api/v1/sessions answers 404)
+# gets "not available" on those rows instead.
 # Run from anywhere (`make bench` runs it after building). Settings from the environment:
 #   BENCH_SECONDS  each measurement's length (default 5)
 #   SPOC_SERVER    the server binary (default build/native/server/spoc-server; relative to the repo)
@@ -23,6 +27,9 @@ THREADS=2   # wrk threads (the machine has 2 cores, shared by wrk and the server
 FLOOD_TIMEOUT=2    # wrk --timeout (s) while slow connections are open
 TARGET_P99_MS=100  # issue 5: p99 at most 100 ms with 1,000 slow or idle connections open
 BIG_BODIES=16      # concurrent 1 MiB bodies for the memory figure
+SIGNIN_CLIENTS=4   # concurrent connections signing in for the sign-ins per second
+SIGNINS_AT_ONCE=50 # concurrent sign-ins for the memory figure
+ADMIN_EMAIL=bench@example.org
 
 die() { echo "bench: $*" >&2; exit 1; }
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a whole number of seconds, got '$DURATION'"
@@ -86,6 +93,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# A person to sign in as, made before the server opens the database: --create-admin prints the
+# password once. SIGNIN_UNAVAILABLE says why the sign-in rows cannot run (empty when they can).
+SIGNIN_UNAVAILABLE=
+if ! timeout -k 5 60 "$SERVER" --data "$TMP/spoc.db" --create-admin "$ADMIN_EMAIL" \
+     > "$TMP/admin.out" 2> "$TMP/admin.err" < /dev/null; then
+  SIGNIN_UNAVAILABLE="--create-admin failed: $(head -n 1 "$TMP/admin.err" | cut -c1-60)"
+else
+  sed -n 's/^Password for [^ ]* (shown only now): //p' "$TMP/admin.out" | head -n 1 > "$TMP/admin.password"
+  [[ -s $TMP/admin.password ]] || SIGNIN_UNAVAILABLE="--create-admin printed no password"
+fi
 
 TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
 "$SERVER" --port 0 --data "$TMP/spoc.db" --web "$SITE" --desk-token "$TOKEN" \
@@ -293,6 +311,72 @@ if ((MEM_RESET)); then
   MEM_NOTE+="; the peak is reset before each (clear_refs), so 'before' is the RSS at that moment"
 fi
 
+# --- sign-ins -------------------------------------------------------------------------------------
+# One sign-in first: 201 runs the measurement, 404 (no accounts in this server) makes the rows
+# "not available", anything else is a failure. Measured after the memory note above, so that its
+# "VmHWM since the server started" stays the peak of the ordinary traffic, without Argon2id's.
+SIGNIN_LABEL="POST /api/v1/sessions (sign-in)"
+SIGNIN_NOTE=
+if [[ -z $SIGNIN_UNAVAILABLE ]]; then
+  "$PYTHON" -c 'import json, sys
+print(json.dumps({"email": sys.argv[1], "password": open(sys.argv[2]).readline().rstrip("\n")}))' \
+    "$ADMIN_EMAIL" "$TMP/admin.password" > "$TMP/signin.json"
+  status=$(curl -s -o "$TMP/signin.out" -w '%{http_code}' -m 30 -H 'Content-Type: application/json' \
+                --data-binary "@$TMP/signin.json" "$URL/api/v1/sessions") || status=none
+  case $status in
+    201) ;;
+    404) SIGNIN_UNAVAILABLE="POST /api/v1/sessions answered 404" ;;
+    *)
+      SIGNIN_UNAVAILABLE="the first sign-in answered $status, expected 201: $(head -c 60 "$TMP/signin.out")"
+      SIGNIN_NOTE="  <- FAILED"
+      FAILED=1 ;;
+  esac
+fi
+
+# The peak while SIGNINS_AT_ONCE people sign in at the same moment (each Argon2id hash takes its
+# memory; the server bounds how many run at once), reset first as for the bodies. Before the
+# sign-ins per second: hashes wrk left running would still count in the RSS at the reset.
+SIGNIN_MEM_ROW=
+if [[ -n $SIGNIN_UNAVAILABLE ]]; then
+  SIGNIN_MEM_ROW="not available: $SIGNIN_UNAVAILABLE"
+elif ! kill -0 "$SERVER_PID" 2> /dev/null; then
+  SIGNIN_MEM_ROW="not measured: the server is gone"
+else
+  echo "bench: $SIGNINS_AT_ONCE sign-ins at once..." >&2
+  reset=0
+  if echo 5 2> /dev/null > "/proc/$SERVER_PID/clear_refs"; then reset=1; fi
+  before=$(vm VmHWM)
+  answers="no answer" seconds="-" slowest="-"
+  if out=$(timeout -k 5 120 "$PYTHON" "$LUA/sign_ins.py" --port "$PORT" --email "$ADMIN_EMAIL" \
+             --password-file "$TMP/admin.password" -n "$SIGNINS_AT_ONCE" --timeout 60 2> "$TMP/signins.err") \
+     && [[ $out == SIGNINS* ]]; then
+    read -r _ _ seconds slowest answers <<< "$out"
+  else
+    answers="failed: $(tr '\n' ' ' < "$TMP/signins.err" | cut -c1-40)"
+  fi
+  SIGNIN_MEM_ROW=$(printf '%-16s %8s %10s %14s %14s %14s' "$answers" "$seconds" "$slowest" \
+                          "$(mib "$before")" "$(mib "$(vm VmHWM)")" "$(mib "$(vm VmRSS)")")
+  if [[ $answers != "201:$SIGNINS_AT_ONCE" ]]; then
+    SIGNIN_MEM_ROW+="  <- not every sign-in answered 201"
+    FAILED=1
+  fi
+  ((reset)) || SIGNIN_MEM_ROW+="  (the peak could not be reset: 'before' and 'after' count from the start)"
+  if ! kill -0 "$SERVER_PID" 2> /dev/null; then
+    SIGNIN_MEM_ROW+="  <- THE SERVER DIED during the sign-ins"
+    FAILED=1
+  fi
+fi
+
+# Sign-ins per second, after the peak above (measured first, when no hash is still running).
+if [[ -z $SIGNIN_UNAVAILABLE ]] && ! kill -0 "$SERVER_PID" 2> /dev/null; then
+  ROWS+=("$(printf '%-34s %7d %10s' "$SIGNIN_LABEL" "$SIGNIN_CLIENTS" "not measured: the server is gone  <- FAILED")")
+elif [[ -z $SIGNIN_UNAVAILABLE ]]; then
+  measure "$SIGNIN_LABEL" "$SIGNIN_CLIENTS" /api/v1/sessions "$LUA/sign_in.lua" "$ADMIN_EMAIL" "$TMP/admin.password"
+else
+  ROWS+=("$(printf '%-34s %7d %10s%s' "$SIGNIN_LABEL" "$SIGNIN_CLIENTS" "not available: $SIGNIN_UNAVAILABLE" \
+                   "$SIGNIN_NOTE")")
+fi
+
 # --- portal size --------------------------------------------------------------------------------
 SIZE_ROWS=()
 size_row() {   # size_row LABEL FILE...   (several files: their total)
@@ -351,6 +435,14 @@ echo "peak memory of the server: $BIG_BODIES concurrent POST /api/v1/requests of
 printf '%-38s %-16s %8s %14s %14s %14s\n' "bodies" "answers" "seconds" "VmHWM before" "VmHWM after" "VmRSS after"
 printf '%s\n' "${MEM_ROWS[@]}"
 echo "  $MEM_NOTE"
+echo
+echo "peak memory of the server: $SIGNINS_AT_ONCE sign-ins at once (POST /api/v1/sessions, the right password)"
+if [[ $SIGNIN_MEM_ROW == not* ]]; then
+  echo "  $SIGNIN_MEM_ROW"
+else
+  printf '%-16s %8s %10s %14s %14s %14s\n' "answers" "seconds" "slowest s" "VmHWM before" "VmHWM after" "VmRSS after"
+  echo "$SIGNIN_MEM_ROW"
+fi
 echo
 printf '%-34s %12s %9s %12s %9s\n' "portal ($SITE)" "bytes" "KiB" "gzip -9" "KiB"
 printf '%s\n' "${SIZE_ROWS[@]}"
