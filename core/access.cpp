@@ -20,4 +20,12 @@ bool may_read_user(Role role, std::optional<std::int64_t> caller_organisation, c
     return role == Role::org_helpdesk && caller_organisation && user.organisation == caller_organisation;
 }
 
+bool acts_as_desk(Role role) { return role == Role::agent || role == Role::manager || role == Role::admin; }
+
+RequestAccess request_access(const User& person, const Request& r) {
+    if (!person.active) return RequestAccess::none;
+    if (acts_as_desk(person.role)) return RequestAccess::desk;
+    return normalised_email(r.requester.email) == person.email ? RequestAccess::requester : RequestAccess::none;
+}
+
 }  // namespace spoc

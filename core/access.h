@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "account.h"
+#include "request.h"
 
 namespace spoc {
 
@@ -22,5 +23,12 @@ bool may_read_organisations(Role role);
 // people; requesters see no one (but themselves, through /me).
 bool may_read_user(Role role, std::optional<std::int64_t> caller_organisation, const User& user);
 bool may_list_users(Role role);
+
+// How a signed-in person reaches a request, until groups and tenants arrive: the desk's
+// agents, managers and admins as the desk; anyone else as its requester when it was filed
+// with their email (a guest who later signs in finds what they filed), else not at all.
+enum class RequestAccess { none, requester, desk };
+bool acts_as_desk(Role role);
+RequestAccess request_access(const User& person, const Request& r);
 
 }  // namespace spoc

@@ -2,8 +2,10 @@
 // The rules are core's; this file reads the HTTP request, checks who asks, and answers.
 #include <charconv>
 
+#include "access.h"
 #include "api.h"
 #include "app.h"
+#include "auth.h"
 #include "lifecycle.h"
 #include "text.h"
 #include "tokens.h"
@@ -11,15 +13,27 @@
 namespace spoc {
 namespace {
 
-enum class Access { none, requester, desk };
+using Access = RequestAccess;
 
-// The desk token reaches every request; a follow token only its own.
-Access access_to(App& app, const std::string& token, std::int64_t id) {
+// How the caller reaches request `id`: the desk token and the desk's roles as the desk; a
+// signed-in person as its requester when it was filed with their email; a follow token as
+// the requester of its own request. nullopt after answering 403 (a cookie without CSRF token).
+std::optional<Access> access_to(App& app, const httplib::Request& req, httplib::Response& res, std::int64_t id) {
+    const auto caller = identify(app, req, res);
+    if (!caller) return std::nullopt;
+    if (caller->kind == Caller::Kind::desk) return Access::desk;
+    if (caller->kind == Caller::Kind::person) {
+        if (acts_as_desk(caller->user.role)) return Access::desk;
+        const auto r = app.store.find(id);
+        return r ? request_access(caller->user, *r) : Access::none;
+    }
+    const std::string token = bearer_token(req);
     if (token.empty()) return Access::none;
-    if (app.is_desk(token)) return Access::desk;
     const auto stored = app.store.follow_token_hash(id);
     return stored && same_hash(hash_token(token), *stored) ? Access::requester : Access::none;
 }
+
+const char* actor_of(Access access) { return access == Access::desk ? "desk" : "requester"; }
 
 json visible(const Request& r, Access access) {
     json j = r;
@@ -29,11 +43,6 @@ json visible(const Request& r, Access access) {
 
 void not_found(httplib::Response& res) {
     send_error(res, 404, "not_found", "No request with this id, or not for this token.");
-}
-
-void unauthorized(httplib::Response& res) {
-    res.set_header("WWW-Authenticate", "Bearer");
-    send_error(res, 401, "unauthorized", "Present the desk token as Authorization: Bearer <token>.");
 }
 
 // ?state=new&kind=incident&priority=1&type=...&limit=50&cursor=...
@@ -115,10 +124,14 @@ void file_request(App& app, const httplib::Request& req, httplib::Response& res)
 }
 
 void list_requests(App& app, const httplib::Request& req, httplib::Response& res) {
-    const std::string token = bearer_token(req);
-    if (!app.is_desk(token)) return unauthorized(res);
+    const auto caller = identify(app, req, res);
+    if (!caller) return;
+    if (caller->kind == Caller::Kind::nobody) return send_unauthorized(res);
     RequestFilter filter;
     if (!read_filter(req, filter, res)) return;
+    // A person outside the desk lists what was filed with their email.
+    if (caller->kind == Caller::Kind::person && !acts_as_desk(caller->user.role))
+        filter.requester_email = caller->user.email;
     const RequestPage page = app.store.list(filter);
     json items = json::array();
     for (const Request& r : page.items) {
@@ -132,16 +145,19 @@ void list_requests(App& app, const httplib::Request& req, httplib::Response& res
 void show_request(App& app, const httplib::Request& req, httplib::Response& res) {
     const auto id = path_id(req);
     if (!id) return not_found(res);
-    const Access access = access_to(app, bearer_token(req), *id);
-    const auto r = access == Access::none ? std::nullopt : app.store.find(*id);
+    const auto access = access_to(app, req, res, *id);
+    if (!access) return;
+    const auto r = *access == Access::none ? std::nullopt : app.store.find(*id);
     if (!r) return not_found(res);
-    send_json(res, 200, visible(*r, access));
+    send_json(res, 200, visible(*r, *access));
 }
 
 void comment_on_request(App& app, const httplib::Request& req, httplib::Response& res) {
     const auto id = path_id(req);
     if (!id) return not_found(res);
-    const Access access = access_to(app, bearer_token(req), *id);
+    const auto reached = access_to(app, req, res, *id);
+    if (!reached) return;
+    const Access access = *reached;
     if (access == Access::none) return not_found(res);
     const Messages& messages = app.messages(request_language(req, app.messages_config));
     const auto body = read_json_body(req, res, messages);
@@ -162,8 +178,7 @@ void comment_on_request(App& app, const httplib::Request& req, httplib::Response
     const auto r = app.store.update(*id, [&](Request& r) {
         closed = access != Access::desk && is_final(r.state);
         if (closed) return false;
-        add_comment(r, text.get<std::string>(), internal.get<bool>(),
-                    access == Access::desk ? "desk" : "requester", app.now());
+        add_comment(r, text.get<std::string>(), internal.get<bool>(), actor_of(access), app.now());
         return true;
     });
     if (!r) return not_found(res);
@@ -175,10 +190,10 @@ void comment_on_request(App& app, const httplib::Request& req, httplib::Response
 void transition_request(App& app, const httplib::Request& req, httplib::Response& res) {
     const auto id = path_id(req);
     if (!id) return not_found(res);
-    const std::string token = bearer_token(req);
-    if (token.empty()) return unauthorized(res);
-    const Access access = access_to(app, token, *id);
-    if (access == Access::none) return not_found(res);
+    const auto reached = access_to(app, req, res, *id);
+    if (!reached) return;
+    const Access access = *reached;
+    if (access == Access::none) return bearer_token(req).empty() && session_cookie(req).empty() ? send_unauthorized(res) : not_found(res);
     if (access != Access::desk)
         return send_error(res, 403, "forbidden", "Only the service desk changes the state of a request.");
     const auto body = read_json_body(req, res, app.messages(request_language(req, app.messages_config)));

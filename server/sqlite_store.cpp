@@ -309,6 +309,7 @@ RequestPage SqliteStore::list(const RequestFilter& f) {
     if (f.kind) sql += " AND kind = ?3";
     if (f.priority) sql += " AND priority = ?4";
     if (f.type) sql += " AND type = ?5";
+    if (f.requester_email) sql += " AND lower(trim(requester_email)) = ?7";
     sql += " ORDER BY id DESC LIMIT ?6";
     return read([&](sqlite3* db) {
         Statement s(db, sql);
@@ -317,6 +318,7 @@ RequestPage SqliteStore::list(const RequestFilter& f) {
         if (f.kind) s.bind(3, str(json(*f.kind)));
         if (f.priority) s.bind(4, *f.priority);
         if (f.type) s.bind(5, *f.type);
+        if (f.requester_email) s.bind(7, *f.requester_email);
         s.bind(6, f.limit + 1);  // one more tells whether a next page exists
         RequestPage page;
         while (s.step()) page.items.push_back(read_request(s));

@@ -17,6 +17,7 @@ struct RequestFilter {
     std::optional<Kind> kind;
     std::optional<int> priority;
     std::optional<std::string> type;
+    std::optional<std::string> requester_email;  // normalised; a person's own requests
     std::int64_t before_id = 0;  // paging cursor: only ids below this; 0 = from the newest
     int limit = 50;
 };

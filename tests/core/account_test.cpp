@@ -82,3 +82,20 @@ TEST_CASE("who may see and manage people, for every role") {
         CHECK(may_read_user(role, std::nullopt, partner_user) == staff);
     }
 }
+
+TEST_CASE("a person reaches a request as the desk, as its requester by email, or not at all") {
+    Request r;
+    r.requester = {"Ada", " Ada@Example.org "};
+    for (const Role role : kRoles) {
+        CAPTURE(json(role).dump());
+        const User same{1, "ada@example.org", "Ada", role, std::nullopt, {}, true};
+        const User other{2, "bob@example.org", "Bob", role, std::nullopt, {}, true};
+        const bool desk = role == Role::agent || role == Role::manager || role == Role::admin;
+        CHECK(acts_as_desk(role) == desk);
+        CHECK(request_access(same, r) == (desk ? RequestAccess::desk : RequestAccess::requester));
+        CHECK(request_access(other, r) == (desk ? RequestAccess::desk : RequestAccess::none));
+        User inactive = same;
+        inactive.active = false;
+        CHECK(request_access(inactive, r) == RequestAccess::none);
+    }
+}
