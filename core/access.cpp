@@ -20,6 +20,10 @@ bool may_read_user(Role role, std::optional<std::int64_t> caller_organisation, c
     return role == Role::org_helpdesk && caller_organisation && user.organisation == caller_organisation;
 }
 
+bool may_read_groups(Role role) { return is_staff(role); }
+
+bool may_be_group_member(const User& user) { return user.active && is_staff(user.role); }
+
 bool acts_as_desk(Role role) { return role == Role::agent || role == Role::manager || role == Role::admin; }
 
 RequestAccess request_access(const User& person, const Request& r) {

@@ -24,6 +24,10 @@ bool may_read_organisations(Role role);
 bool may_read_user(Role role, std::optional<std::int64_t> caller_organisation, const User& user);
 bool may_list_users(Role role);
 
+// Support groups are read by staff; their members are active staff.
+bool may_read_groups(Role role);
+bool may_be_group_member(const User& user);
+
 // How a signed-in person reaches a request, until groups and tenants arrive: the desk's
 // agents, managers and admins as the desk; anyone else as its requester when it was filed
 // with their email (a guest who later signs in finds what they filed), else not at all.

@@ -1,6 +1,8 @@
 // See account.h.
 #include "account.h"
 
+#include <algorithm>
+
 #include "text.h"
 
 namespace spoc {
@@ -11,6 +13,89 @@ void to_json(json& j, const User& u) {
     j = {{"id", u.id},     {"email", u.email},   {"name", u.name},
          {"role", u.role}, {"groups", u.groups}, {"active", u.active}};
     j["organisation"] = u.organisation ? json(*u.organisation) : json(nullptr);
+}
+
+void to_json(json& j, const Tier& t) {
+    switch (t) {
+        case Tier::service_desk: j = 1; return;
+        case Tier::customer_support: j = 1.5; return;
+        case Tier::specialists: j = 2; return;
+        case Tier::vendors: j = 3; return;
+        case Tier::invalid: break;
+    }
+    j = nullptr;
+}
+
+void from_json(const json& j, Tier& t) {
+    t = Tier::invalid;
+    if (!j.is_number()) return;
+    const double v = j.get<double>();
+    if (v == 1) t = Tier::service_desk;
+    else if (v == 1.5) t = Tier::customer_support;
+    else if (v == 2) t = Tier::specialists;
+    else if (v == 3) t = Tier::vendors;
+}
+
+const char* tier_text(Tier t) {
+    switch (t) {
+        case Tier::service_desk: return "1";
+        case Tier::customer_support: return "1.5";
+        case Tier::specialists: return "2";
+        case Tier::vendors: return "3";
+        case Tier::invalid: break;
+    }
+    return "";
+}
+
+Tier tier_from_text(const std::string& s) {
+    for (Tier t : {Tier::service_desk, Tier::customer_support, Tier::specialists, Tier::vendors})
+        if (s == tier_text(t)) return t;
+    return Tier::invalid;
+}
+
+void to_json(json& j, const SupportGroup& g) {
+    j = {{"id", g.id}, {"name", g.name}, {"tier", g.tier}, {"members", g.members}};
+}
+
+FieldErrors read_group(const json& body, bool creating, SupportGroup& group) {
+    if (!body.is_object()) return {wrong_type("", "object")};
+    FieldErrors errs;
+    auto present = [&](const char* key) {
+        auto it = body.find(key);
+        if (it != body.end() && !it->is_null()) return true;
+        if (creating && std::string_view(key) != "members") errs.push_back({key, "error.required", {}});
+        return false;
+    };
+    if (present("name")) {
+        const json& v = body["name"];
+        if (!v.is_string()) {
+            errs.push_back(wrong_type("name", "text"));
+        } else {
+            check_text("name", v.get<std::string>(), 1, limits::organisation_name_max, errs);
+            group.name = std::string(trim(v.get<std::string>()));
+        }
+    }
+    if (present("tier")) {
+        group.tier = body["tier"].get<Tier>();
+        if (group.tier == Tier::invalid) errs.push_back({"tier", "error.choice", {}});
+    }
+    if (present("members")) {
+        const json& v = body["members"];
+        std::vector<std::int64_t> ids;
+        bool ok = v.is_array();
+        for (const json& id : ok ? v : json::array()) {
+            if (!id.is_number_integer() || id.get<std::int64_t>() <= 0) ok = false;
+            else ids.push_back(id.get<std::int64_t>());
+        }
+        if (!ok) {
+            errs.push_back(wrong_type("members", "a list of user ids"));
+        } else {
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            group.members = std::move(ids);
+        }
+    }
+    return errs;
 }
 
 std::string normalised_email(std::string_view email) {

@@ -41,6 +41,27 @@ struct User {
 };
 void to_json(json& j, const User& u);
 
+// Support groups work in tiers: 1 the service desk, 1.5 customer support, 2 specialists,
+// 3 vendors. In JSON the tier is that number.
+enum class Tier { service_desk, customer_support, specialists, vendors, invalid };
+void to_json(json& j, const Tier& t);
+void from_json(const json& j, Tier& t);  // Tier::invalid for anything else
+const char* tier_text(Tier t);           // "1", "1.5", "2", "3"
+Tier tier_from_text(const std::string& s);
+
+struct SupportGroup {
+    std::int64_t id = 0;
+    std::string name;
+    Tier tier = Tier::invalid;
+    std::vector<std::int64_t> members;  // user ids, ascending
+};
+void to_json(json& j, const SupportGroup& g);
+
+// Reads the members of a group body that are present (POST: name and tier required):
+// a name of 1-200 characters, a known tier, members as an array of user ids (sorted, unique).
+// Whether those users may be members is the server's to check (it knows them).
+FieldErrors read_group(const json& body, bool creating, SupportGroup& group);
+
 namespace limits {
 constexpr std::size_t password_min = 10;
 constexpr std::size_t password_max = 1024;  // bytes: hashing is bounded

@@ -48,5 +48,6 @@ void register_request_routes(httplib::Server& server, App& app);
 void register_session_routes(httplib::Server& server, App& app);
 void register_user_routes(httplib::Server& server, App& app);
 void register_organisation_routes(httplib::Server& server, App& app);
+void register_group_routes(httplib::Server& server, App& app);
 
 }  // namespace spoc

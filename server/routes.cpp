@@ -48,6 +48,7 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web) {
     register_session_routes(server, app);
     register_user_routes(server, app);
     register_organisation_routes(server, app);
+    register_group_routes(server, app);
 }
 
 }  // namespace spoc

@@ -1,4 +1,5 @@
-// SQLite implementation of the store's people, organisations and sessions (schema v3).
+// SQLite implementation of the store's people, organisations, support groups (schema v3, v4)
+// and sessions.
 // Uniqueness is checked inside the write, where the one writer makes it race-free.
 #include <sqlite3.h>
 
@@ -21,11 +22,47 @@ User read_user_row(Statement& s) {
     return u;
 }
 
+// The ids of the groups a user is a member of, ascending.
+std::vector<std::int64_t> groups_of(sqlite3* db, std::int64_t user_id) {
+    Statement s(db, "SELECT group_id FROM group_members WHERE user_id = ? ORDER BY group_id");
+    s.bind(1, user_id);
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
 std::optional<User> user_where(sqlite3* db, const char* where, const std::string& key) {
     Statement s(db, std::string("SELECT ") + kUserColumns + " FROM users WHERE " + where);
     s.bind(1, key);
     if (!s.step()) return std::nullopt;
-    return read_user_row(s);
+    User u = read_user_row(s);
+    u.groups = groups_of(db, u.id);
+    return u;
+}
+
+std::vector<std::int64_t> members_of(sqlite3* db, std::int64_t group_id) {
+    Statement s(db, "SELECT user_id FROM group_members WHERE group_id = ? ORDER BY user_id");
+    s.bind(1, group_id);
+    std::vector<std::int64_t> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
+bool group_name_taken(sqlite3* db, const std::string& name, std::int64_t by_other_than) {
+    Statement s(db, "SELECT 1 FROM support_groups WHERE name = ? AND id <> ?");
+    s.bind(1, name).bind(2, by_other_than);
+    return s.step();
+}
+
+void set_members(sqlite3* db, std::int64_t group_id, const std::vector<std::int64_t>& members) {
+    Statement clear(db, "DELETE FROM group_members WHERE group_id = ?");
+    clear.bind(1, group_id);
+    clear.step();
+    for (const std::int64_t user : members) {
+        Statement add(db, "INSERT INTO group_members (group_id, user_id) VALUES (?, ?)");
+        add.bind(1, group_id).bind(2, user);
+        add.step();
+    }
 }
 
 bool email_taken(sqlite3* db, const std::string& email, std::int64_t by_other_than) {
@@ -74,7 +111,10 @@ std::optional<std::pair<User, std::string>> SqliteStore::user_by_email(const std
         Statement s(db, std::string("SELECT ") + kUserColumns + ", password_hash FROM users WHERE email = ?");
         s.bind(1, email);
         if (!s.step()) return std::nullopt;
-        return std::make_pair(read_user_row(s), s.text(6));
+        User u = read_user_row(s);
+        const std::string hash = s.text(6);
+        u.groups = groups_of(db, u.id);
+        return std::make_pair(std::move(u), hash);
     });
 }
 
@@ -101,6 +141,7 @@ UserPage SqliteStore::list_users(const UserFilter& f) {
         s.bind(i++, f.limit + 1);
         UserPage page;
         while (s.step()) page.items.push_back(read_user_row(s));
+        for (User& u : page.items) u.groups = groups_of(db, u.id);
         if (static_cast<int>(page.items.size()) > f.limit) {
             page.items.pop_back();
             page.next = page.items.back().id;
@@ -180,6 +221,60 @@ Store::UpdateResult SqliteStore::rename_organisation(std::int64_t id, const std:
         s.bind(1, name).bind(2, id);
         s.step();
         result = sqlite3_changes(db) > 0 ? UpdateResult::done : UpdateResult::unknown;
+        return true;
+    });
+    return result;
+}
+
+// [SECTION] Support groups --------------------------------------------------------------------
+
+std::optional<SupportGroup> SqliteStore::create_group(const SupportGroup& g) {
+    std::optional<SupportGroup> out;
+    write([&](sqlite3* db) {
+        if (group_name_taken(db, g.name, 0)) return false;
+        Statement s(db, "INSERT INTO support_groups (name, tier) VALUES (?, ?)");
+        s.bind(1, g.name).bind(2, tier_text(g.tier));
+        s.step();
+        out = g;
+        out->id = sqlite3_last_insert_rowid(db);
+        set_members(db, out->id, g.members);
+        return true;
+    });
+    return out;
+}
+
+std::optional<SupportGroup> SqliteStore::find_group(std::int64_t id) {
+    return read([id](sqlite3* db) -> std::optional<SupportGroup> {
+        Statement s(db, "SELECT id, name, tier FROM support_groups WHERE id = ?");
+        s.bind(1, id);
+        if (!s.step()) return std::nullopt;
+        return SupportGroup{s.integer(0), s.text(1), tier_from_text(s.text(2)), members_of(db, id)};
+    });
+}
+
+std::vector<SupportGroup> SqliteStore::list_groups() {
+    return read([](sqlite3* db) {
+        Statement s(db, "SELECT id, name, tier FROM support_groups ORDER BY tier, name, id");
+        std::vector<SupportGroup> out;
+        while (s.step()) out.push_back({s.integer(0), s.text(1), tier_from_text(s.text(2)), {}});
+        for (SupportGroup& g : out) g.members = members_of(db, g.id);
+        return out;
+    });
+}
+
+Store::UpdateResult SqliteStore::update_group(const SupportGroup& g) {
+    UpdateResult result = UpdateResult::unknown;
+    write([&](sqlite3* db) {
+        if (group_name_taken(db, g.name, g.id)) {
+            result = UpdateResult::conflict;
+            return false;
+        }
+        Statement s(db, "UPDATE support_groups SET name = ?, tier = ? WHERE id = ?");
+        s.bind(1, g.name).bind(2, tier_text(g.tier)).bind(3, g.id);
+        s.step();
+        if (sqlite3_changes(db) == 0) return false;
+        set_members(db, g.id, g.members);
+        result = UpdateResult::done;
         return true;
     });
     return result;

@@ -109,6 +109,19 @@ const char* const kMigrations[] = {
     );
     CREATE INDEX sessions_user ON sessions (user_id);
     )sql",
+    R"sql(
+    CREATE TABLE support_groups (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        tier TEXT NOT NULL
+    );
+    CREATE TABLE group_members (
+        group_id INTEGER NOT NULL REFERENCES support_groups (id),
+        user_id INTEGER NOT NULL REFERENCES users (id),
+        PRIMARY KEY (group_id, user_id)
+    );
+    CREATE INDEX group_members_user ON group_members (user_id, group_id);
+    )sql",
 };
 
 

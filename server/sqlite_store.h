@@ -48,6 +48,10 @@ public:
     std::optional<Organisation> find_organisation(std::int64_t id) override;
     std::vector<Organisation> list_organisations() override;
     UpdateResult rename_organisation(std::int64_t id, const std::string& name) override;
+    std::optional<SupportGroup> create_group(const SupportGroup& g) override;
+    std::optional<SupportGroup> find_group(std::int64_t id) override;
+    std::vector<SupportGroup> list_groups() override;
+    UpdateResult update_group(const SupportGroup& g) override;
     void create_session(const Session& s) override;
     std::optional<Session> find_session(const std::string& token_hash) override;
     void touch_session(const std::string& token_hash, Timestamp at) override;

@@ -97,6 +97,12 @@ public:
     virtual std::vector<Organisation> list_organisations() = 0;
     virtual UpdateResult rename_organisation(std::int64_t id, const std::string& name) = 0;
 
+    // Support groups; create returns nullopt when the name is taken (case aside).
+    virtual std::optional<SupportGroup> create_group(const SupportGroup& g) = 0;
+    virtual std::optional<SupportGroup> find_group(std::int64_t id) = 0;
+    virtual std::vector<SupportGroup> list_groups() = 0;  // by tier, then name
+    virtual UpdateResult update_group(const SupportGroup& g) = 0;
+
     // Sessions live in the store, so that several servers can share them.
     virtual void create_session(const Session& s) = 0;
     virtual std::optional<Session> find_session(const std::string& token_hash) = 0;

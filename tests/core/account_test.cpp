@@ -99,3 +99,19 @@ TEST_CASE("a person reaches a request as the desk, as its requester by email, or
         CHECK(request_access(inactive, r) == RequestAccess::none);
     }
 }
+
+TEST_CASE("a tier is the number 1, 1.5, 2 or 3, and a group body names members by id") {
+    CHECK(json(Tier::customer_support) == 1.5);
+    CHECK(json(2).get<Tier>() == Tier::specialists);
+    CHECK(json(3.0).get<Tier>() == Tier::vendors);
+    for (const json& bad : {json(0), json(4), json(2.5), json("2"), json(nullptr)}) CHECK(bad.get<Tier>() == Tier::invalid);
+    CHECK(tier_from_text(tier_text(Tier::customer_support)) == Tier::customer_support);
+
+    SupportGroup g;
+    CHECK(codes(read_group(json::object(), true, g)) == "name:error.required tier:error.required");
+    CHECK(codes(read_group({{"name", "Network"}, {"tier", 2}, {"members", {3, "x"}}}, true, g)) == "members:error.wrong_type");
+    CHECK(read_group({{"name", " Network "}, {"tier", 2}, {"members", {5, 3, 5}}}, true, g).empty());
+    CHECK(g.name == "Network");
+    CHECK(g.members == std::vector<std::int64_t>{3, 5});
+    CHECK(json(g) == json{{"id", 0}, {"name", "Network"}, {"tier", 2}, {"members", {3, 5}}});
+}
