@@ -60,15 +60,17 @@ void to_json(json& j, const SupportGroup& g) {
 FieldErrors read_group(const json& body, bool creating, SupportGroup& group) {
     if (!body.is_object()) return {wrong_type("", "object")};
     FieldErrors errs;
+    // A member that is there counts, even as null (which no member of a group may be).
     auto present = [&](const char* key) {
-        auto it = body.find(key);
-        if (it != body.end() && !it->is_null()) return true;
+        if (body.contains(key)) return true;
         if (creating && std::string_view(key) != "members") errs.push_back({key, "error.required", {}});
         return false;
     };
     if (present("name")) {
         const json& v = body["name"];
-        if (!v.is_string()) {
+        if (v.is_null()) {
+            errs.push_back({"name", "error.required", {}});
+        } else if (!v.is_string()) {
             errs.push_back(wrong_type("name", "text"));
         } else {
             check_text("name", v.get<std::string>(), 1, limits::organisation_name_max, errs);

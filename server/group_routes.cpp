@@ -18,7 +18,8 @@ bool read_group_body(App& app, const httplib::Request& req, httplib::Response& r
     const auto body = read_json_body(req, res, messages);
     if (!body) return false;
     FieldErrors errs = read_group(*body, creating, group);
-    if (errs.empty()) {
+    // The members given must be active staff; those already in the group stay as they are.
+    if (errs.empty() && body->contains("members")) {
         for (const std::int64_t id : group.members) {
             const auto user = app.store.find_user(id);
             if (!user || !may_be_group_member(*user)) {

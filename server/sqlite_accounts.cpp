@@ -280,6 +280,15 @@ Store::UpdateResult SqliteStore::update_group(const SupportGroup& g) {
     return result;
 }
 
+void SqliteStore::remove_from_groups(std::int64_t user_id) {
+    write([&](sqlite3* db) {
+        Statement s(db, "DELETE FROM group_members WHERE user_id = ?");
+        s.bind(1, user_id);
+        s.step();
+        return true;
+    });
+}
+
 // [SECTION] Sessions ----------------------------------------------------------------------------
 
 void SqliteStore::create_session(const Session& session) {

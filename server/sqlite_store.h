@@ -52,6 +52,7 @@ public:
     std::optional<SupportGroup> find_group(std::int64_t id) override;
     std::vector<SupportGroup> list_groups() override;
     UpdateResult update_group(const SupportGroup& g) override;
+    void remove_from_groups(std::int64_t user_id) override;
     void create_session(const Session& s) override;
     std::optional<Session> find_session(const std::string& token_hash) override;
     void touch_session(const std::string& token_hash, Timestamp at) override;

@@ -102,6 +102,7 @@ public:
     virtual std::optional<SupportGroup> find_group(std::int64_t id) = 0;
     virtual std::vector<SupportGroup> list_groups() = 0;  // by tier, then name
     virtual UpdateResult update_group(const SupportGroup& g) = 0;
+    virtual void remove_from_groups(std::int64_t user_id) = 0;
 
     // Sessions live in the store, so that several servers can share them.
     virtual void create_session(const Session& s) = 0;

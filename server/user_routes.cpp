@@ -99,6 +99,11 @@ void change_user(App& app, const httplib::Request& req, httplib::Response& res) 
     if (hash) app.store.set_password(user->id, *hash);
     // A new password or a deactivation signs the person out everywhere.
     if (hash || (was_active && !user->active)) app.store.delete_sessions_of(user->id);
+    // Support groups hold active staff only: who is no longer one leaves them.
+    if (!may_be_group_member(*user) && !user->groups.empty()) {
+        app.store.remove_from_groups(user->id);
+        user->groups.clear();
+    }
     json out = *user;
     if (reset) out["password"] = *password;
     send_json(res, 200, out);
