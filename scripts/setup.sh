@@ -28,9 +28,18 @@ IMGUI="$CACHE/imgui-1.86"
 if [ ! -f "$IMGUI/imgui.cpp" ]; then
   D="$CACHE/apt-src"
   mkdir -p "$D/lists/partial"
-  MIRROR=$(grep -hoE '^URIs:\s*\S+' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}' | grep -v security | head -n1 || true)
-  [ -n "$MIRROR" ] || MIRROR=$(grep -hoE '^deb\s+\S+' /etc/apt/sources.list 2>/dev/null | awk '{print $2}' | head -n1 || true)
-  [ -n "$MIRROR" ] || MIRROR="http://deb.debian.org/debian"
+  # The machine's own Debian mirror: the first deb822 stanza for bookworm (not its security
+  # suite), else the first bookworm line of sources.list. Other vendors' repositories are skipped.
+  MIRROR=$(awk 'BEGIN { RS = "" } /Suites:[^\n]*bookworm/ && !/bookworm-security/ {
+             if (match($0, /URIs:[ \t]*[^ \t\n]+/)) { u = substr($0, RSTART, RLENGTH); sub(/URIs:[ \t]*/, "", u); print u; exit } }' \
+           /etc/apt/sources.list.d/*.sources 2>/dev/null || true)
+  [ -n "$MIRROR" ] || MIRROR=$(awk '$1 == "deb" && / bookworm / && !/security/ { for (i = 2; i <= NF; i++) if ($i ~ /^[a-z]+:\/\//) { print $i; exit } }' \
+                                   /etc/apt/sources.list 2>/dev/null || true)
+  if [ -z "$MIRROR" ]; then
+    echo "setup: no Debian mirror found in /etc/apt/sources.list.d/*.sources or /etc/apt/sources.list;" >&2
+    echo "setup: configure apt with one, then run again" >&2
+    exit 1
+  fi
   cat > "$D/src.sources" <<X
 Types: deb-src
 URIs: $MIRROR
