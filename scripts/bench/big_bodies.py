@@ -9,12 +9,9 @@ where STATUS is the HTTP status, or "timeout" / "error" when there was no answer
 Standard library only; runs on Debian's /usr/bin/python3.
 """
 import argparse
-import collections
-import http.client
 import json
-import socket
-import threading
-import time
+
+from at_once import post_at_once, summary
 
 
 def body(kind, size):
@@ -41,40 +38,8 @@ def main():
     args = p.parse_args()
 
     data = body(args.kind, args.bytes)
-    statuses = collections.Counter()
-    lock = threading.Lock()
-    ready = threading.Barrier(args.count)
-
-    def send():
-        status = "error"
-        try:
-            conn = http.client.HTTPConnection(args.host, args.port, timeout=args.timeout)
-            conn.connect()
-            try:
-                ready.wait(args.timeout)
-            except threading.BrokenBarrierError:
-                pass
-            conn.request("POST", "/api/v1/requests", body=data,
-                         headers={"Content-Type": "application/json", "Connection": "close"})
-            response = conn.getresponse()
-            response.read()
-            status = str(response.status)
-            conn.close()
-        except socket.timeout:
-            status = "timeout"
-        except (OSError, http.client.HTTPException):
-            status = "error"
-        with lock:
-            statuses[status] += 1
-
-    threads = [threading.Thread(target=send) for _ in range(args.count)]
-    started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.monotonic() - started
-    print("BODIES %d %.2f %s" % (len(data), elapsed, ",".join("%s:%d" % kv for kv in sorted(statuses.items()))))
+    statuses, elapsed, _ = post_at_once(args.host, args.port, "/api/v1/requests", data, args.count, args.timeout)
+    print("BODIES %d %.2f %s" % (len(data), elapsed, summary(statuses)))
 
 
 if __name__ == "__main__":

@@ -9,12 +9,9 @@ The password is read from a file (the line --create-admin printed), not from the
 Standard library only; runs on Debian's /usr/bin/python3.
 """
 import argparse
-import collections
-import http.client
 import json
-import socket
-import threading
-import time
+
+from at_once import post_at_once, summary
 
 
 def main():
@@ -30,46 +27,8 @@ def main():
     with open(args.password_file, encoding="utf-8") as f:
         password = f.readline().rstrip("\n")
     data = json.dumps({"email": args.email, "password": password}).encode()
-    statuses = collections.Counter()
-    slowest = [0.0]
-    lock = threading.Lock()
-    ready = threading.Barrier(args.count)
-
-    def send():
-        status = "error"
-        took = 0.0
-        try:
-            conn = http.client.HTTPConnection(args.host, args.port, timeout=args.timeout)
-            conn.connect()
-            try:
-                ready.wait(args.timeout)
-            except threading.BrokenBarrierError:
-                pass
-            sent = time.monotonic()
-            conn.request("POST", "/api/v1/sessions", body=data,
-                         headers={"Content-Type": "application/json", "Connection": "close"})
-            response = conn.getresponse()
-            response.read()
-            took = time.monotonic() - sent
-            status = str(response.status)
-            conn.close()
-        except socket.timeout:
-            status = "timeout"
-        except (OSError, http.client.HTTPException):
-            status = "error"
-        with lock:
-            statuses[status] += 1
-            slowest[0] = max(slowest[0], took)
-
-    threads = [threading.Thread(target=send) for _ in range(args.count)]
-    started = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    elapsed = time.monotonic() - started
-    print("SIGNINS %d %.2f %.2f %s" % (args.count, elapsed, slowest[0],
-                                       ",".join("%s:%d" % kv for kv in sorted(statuses.items()))))
+    statuses, elapsed, slowest = post_at_once(args.host, args.port, "/api/v1/sessions", data, args.count, args.timeout)
+    print("SIGNINS %d %.2f %.2f %s" % (args.count, elapsed, slowest, summary(statuses)))
 
 
 if __name__ == "__main__":
