@@ -29,6 +29,20 @@ std::string create_admin(const std::filesystem::path& db, const std::string& ema
     return password;
 }
 
+httplib::Result sign_in(httplib::Client& client, const std::string& email, const std::string& password) {
+    return post_json(client, "/api/v1/sessions", json{{"email", email}, {"password", password}});
+}
+
+Session sign_in_ok(httplib::Client& client, const std::string& email, const std::string& password) {
+    auto res = sign_in(client, email, password);
+    INFO("POST /api/v1/sessions as " << email << ": " << status_of(res) << " " << (res ? res->body : ""));
+    REQUIRE(status_of(res) == 201);
+    const json body = json_of(res);
+    REQUIRE(body["token"].is_string());
+    REQUIRE(body["csrf_token"].is_string());
+    return Session{body["token"], body["csrf_token"], body["user"]};
+}
+
 Desk::Desk(std::vector<std::string> extra_args) {
     admin_password = create_admin(db(), kAdminEmail);
     ServerOptions options;

@@ -1,11 +1,12 @@
-// What the account tests share: the first admin made with --create-admin, and a server
-// on a database that has one.
+// What the account tests share: the first admin made with --create-admin, a server on a
+// database that has one, and signing in.
 #pragma once
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "api_helpers.h"
 #include "server_process.h"
 
 namespace spoc_test {
@@ -15,6 +16,19 @@ inline const std::string kAdminEmail = "admin@example.org";
 // Runs `spoc-server --data DB --create-admin EMAIL`; REQUIREs exit 0 and the line
 // "Password for EMAIL (shown only now): <password>", and returns the password.
 std::string create_admin(const std::filesystem::path& db, const std::string& email);
+
+// POST /api/v1/sessions with this email and password, whatever the answer.
+httplib::Result sign_in(httplib::Client& client, const std::string& email, const std::string& password);
+
+// A sign-in's answer: the token, the CSRF token and the user.
+struct Session {
+    std::string token;
+    std::string csrf;
+    json user;
+};
+
+// Signs in; REQUIREs 201 with a token and a CSRF token.
+Session sign_in_ok(httplib::Client& client, const std::string& email, const std::string& password);
 
 // A server on a database that has an admin made by --create-admin before the server started.
 struct Desk {

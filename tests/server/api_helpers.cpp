@@ -34,6 +34,8 @@ httplib::Result get(httplib::Client& client, const std::string& path, const std:
     return client.Get(path.c_str(), bearer(token));
 }
 
+int status_of(const httplib::Result& res) { return res ? res->status : -1; }
+
 json file_request(httplib::Client& client, const json& changes) {
     auto res = post_json(client, "/api/v1/requests", new_request_body(changes));
     REQUIRE(res);

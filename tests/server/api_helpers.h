@@ -26,6 +26,9 @@ httplib::Result post_json(httplib::Client& client, const std::string& path, cons
                           const std::string& token = "");
 httplib::Result get(httplib::Client& client, const std::string& path, const std::string& token = "");
 
+// The status, or -1 when no answer came.
+int status_of(const httplib::Result& res);
+
 // The body as JSON; REQUIREs an answer with Content-Type application/json and well-formed JSON.
 json json_of(const httplib::Result& res);
 

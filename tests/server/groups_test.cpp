@@ -29,7 +29,6 @@ httplib::Result call(httplib::Client& c, const std::string& method, const std::s
     return c.Get(path.c_str(), bearer(token));
 }
 
-int status_of(const httplib::Result& res) { return res ? res->status : -1; }
 std::string describe(const httplib::Result& res) { return res ? std::to_string(res->status) + " " + res->body : "-"; }
 
 // Calls (as the desk token unless told) and REQUIREs the status; returns the body.

@@ -48,8 +48,6 @@ httplib::Result call(httplib::Client& client, const std::string& method, const s
     return client.Get(path.c_str());
 }
 
-int status_of(const httplib::Result& res) { return res ? res->status : -1; }
-
 std::string describe(const httplib::Result& res) {
     if (!res) return "no answer: " + httplib::to_string(res.error());
     return std::to_string(res->status) + " " + res->body.substr(0, 300);
@@ -63,25 +61,6 @@ json expect(httplib::Client& client, const std::string& method, const std::strin
     REQUIRE(status_of(res) == status);
     if (res->body.empty()) return nullptr;
     return json_of(res);
-}
-
-httplib::Result sign_in(httplib::Client& client, const std::string& email, const std::string& password) {
-    return post_json(client, "/api/v1/sessions", json{{"email", email}, {"password", password}});
-}
-
-struct Session {
-    std::string token;
-    std::string csrf;
-    json user;
-};
-
-Session sign_in_ok(httplib::Client& client, const std::string& email, const std::string& password) {
-    auto res = sign_in(client, email, password);
-    INFO("POST /api/v1/sessions as " << email << " -> " << describe(res));
-    REQUIRE(status_of(res) == 201);
-    const json body = json_of(res);
-    REQUIRE(body["token"].is_string());
-    return Session{body["token"], body.value("csrf_token", ""), body["user"]};
 }
 
 std::string id_path(const std::string& collection, const json& thing) {

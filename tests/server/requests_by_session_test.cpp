@@ -12,32 +12,16 @@ using namespace spoc_test;
 
 namespace {
 
-struct Person {
-    std::string token;
-    std::string csrf;
-};
-
-Person sign_in(httplib::Client& client, const std::string& email, const std::string& password) {
-    auto res = post_json(client, "/api/v1/sessions", {{"email", email}, {"password", password}});
-    REQUIRE(res);
-    INFO(res->body);
-    REQUIRE(res->status == 201);
-    const json body = json_of(res);
-    return {body["token"], body["csrf_token"]};
-}
-
 // An account of this role made by the admin, signed in.
-Person person(Desk& desk, httplib::Client& client, const std::string& email, const std::string& role) {
-    const Person admin = sign_in(client, kAdminEmail, desk.admin_password);
+Session person(Desk& desk, httplib::Client& client, const std::string& email, const std::string& role) {
+    const Session admin = sign_in_ok(client, kAdminEmail, desk.admin_password);
     auto made = post_json(client, "/api/v1/users",
                           {{"email", email}, {"name", role}, {"role", role}, {"password", "a password of " + role}},
                           admin.token);
     REQUIRE(made);
     REQUIRE(made->status == 201);
-    return sign_in(client, email, "a password of " + role);
+    return sign_in_ok(client, email, "a password of " + role);
 }
-
-int status(const httplib::Result& res) { return res ? res->status : -1; }
 
 }  // namespace
 
@@ -46,23 +30,23 @@ TEST_CASE("a requester's session reaches what was filed with their email, even a
     auto client = desk.client();
     const json mine = file_request(client, {{"requester", {{"name", "Ada"}, {"email", " Ada@Example.org"}}}});
     const json theirs = file_request(client, {{"requester", {{"name", "Bob"}, {"email", "bob@example.org"}}}});
-    REQUIRE(status(post_json(client, request_path(mine, "/comments"), {{"body", "Checked the logs"}, {"internal", true}},
+    REQUIRE(status_of(post_json(client, request_path(mine, "/comments"), {{"body", "Checked the logs"}, {"internal", true}},
                              kDeskToken)) == 201);
 
-    const Person ada = person(desk, client, "ada@example.org", "requester");
+    const Session ada = person(desk, client, "ada@example.org", "requester");
     const json list = json_of(get(client, "/api/v1/requests", ada.token));
     REQUIRE(list["items"].size() == 1);
     CHECK(list["items"][0]["id"] == mine["id"]);
 
     const json shown = json_of(get(client, request_path(mine), ada.token));
     for (const json& event : shown["timeline"]) CHECK_FALSE(event.value("internal", false));  // no internal note
-    CHECK(status(get(client, request_path(theirs), ada.token)) == 404);
+    CHECK(status_of(get(client, request_path(theirs), ada.token)) == 404);
 
-    CHECK(status(post_json(client, request_path(mine, "/comments"), {{"body", "Thanks!"}}, ada.token)) == 201);
-    CHECK(status(post_json(client, request_path(theirs, "/comments"), {{"body", "Hi"}}, ada.token)) == 404);
-    CHECK(status(post_json(client, request_path(mine, "/comments"), {{"body", "x"}, {"internal", true}}, ada.token)) == 403);
-    CHECK(status(post_json(client, request_path(mine, "/transitions"), {{"to", "in_progress"}}, ada.token)) == 403);
-    CHECK(status(post_json(client, request_path(theirs, "/transitions"), {{"to", "in_progress"}}, ada.token)) == 404);
+    CHECK(status_of(post_json(client, request_path(mine, "/comments"), {{"body", "Thanks!"}}, ada.token)) == 201);
+    CHECK(status_of(post_json(client, request_path(theirs, "/comments"), {{"body", "Hi"}}, ada.token)) == 404);
+    CHECK(status_of(post_json(client, request_path(mine, "/comments"), {{"body", "x"}, {"internal", true}}, ada.token)) == 403);
+    CHECK(status_of(post_json(client, request_path(mine, "/transitions"), {{"to", "in_progress"}}, ada.token)) == 403);
+    CHECK(status_of(post_json(client, request_path(theirs, "/transitions"), {{"to", "in_progress"}}, ada.token)) == 404);
 }
 
 TEST_CASE("agents, managers and admins act as the desk; resolvers and partner help desks reach nothing yet") {
@@ -71,40 +55,40 @@ TEST_CASE("agents, managers and admins act as the desk; resolvers and partner he
     const json filed = file_request(client);
     for (const std::string role : {"agent", "manager"}) {
         CAPTURE(role);
-        const Person staff = person(desk, client, role + "@example.org", role);
+        const Session staff = person(desk, client, role + "@example.org", role);
         CHECK(json_of(get(client, "/api/v1/requests", staff.token))["items"].size() == 1);
-        CHECK(status(post_json(client, request_path(filed, "/comments"), {{"body", "Note"}, {"internal", true}},
+        CHECK(status_of(post_json(client, request_path(filed, "/comments"), {{"body", "Note"}, {"internal", true}},
                                staff.token)) == 201);
     }
-    const Person agent = sign_in(client, "agent@example.org", "a password of agent");
-    CHECK(status(post_json(client, request_path(filed, "/transitions"), {{"to", "in_progress"}}, agent.token)) == 200);
+    const Session agent = sign_in_ok(client, "agent@example.org", "a password of agent");
+    CHECK(status_of(post_json(client, request_path(filed, "/transitions"), {{"to", "in_progress"}}, agent.token)) == 200);
     const json shown = json_of(get(client, request_path(filed), agent.token));
     CHECK(shown["state"] == "in_progress");
 
     for (const std::string role : {"resolver", "org_helpdesk"}) {
         CAPTURE(role);
-        const Person other = person(desk, client, role + "@example.org", role);
+        const Session other = person(desk, client, role + "@example.org", role);
         CHECK(json_of(get(client, "/api/v1/requests", other.token))["items"].empty());
-        CHECK(status(get(client, request_path(filed), other.token)) == 404);
-        CHECK(status(post_json(client, request_path(filed, "/comments"), {{"body", "Hi"}}, other.token)) == 404);
+        CHECK(status_of(get(client, request_path(filed), other.token)) == 404);
+        CHECK(status_of(post_json(client, request_path(filed, "/comments"), {{"body", "Hi"}}, other.token)) == 404);
     }
-    CHECK(status(get(client, "/api/v1/requests")) == 401);
+    CHECK(status_of(get(client, "/api/v1/requests")) == 401);
 }
 
 TEST_CASE("with the session cookie, a reply needs the CSRF token; reading does not") {
     Desk desk;
     auto client = desk.client();
     const json filed = file_request(client, {{"requester", {{"name", "Ada"}, {"email", "ada@example.org"}}}});
-    const Person ada = person(desk, client, "ada@example.org", "requester");
+    const Session ada = person(desk, client, "ada@example.org", "requester");
     const httplib::Headers cookie = {{"Cookie", "spoc_session=" + ada.token}};
     auto read = client.Get(request_path(filed).c_str(), cookie);
-    CHECK(status(read) == 200);
+    CHECK(status_of(read) == 200);
 
     const std::string reply = json{{"body", "More details"}}.dump();
     auto refused = client.Post(request_path(filed, "/comments").c_str(), cookie, reply, "application/json");
-    CHECK(status(refused) == 403);
+    CHECK(status_of(refused) == 403);
     CHECK(require_error(refused, 403, "csrf").is_object());
     httplib::Headers with_csrf = cookie;
     with_csrf.emplace("X-CSRF-Token", ada.csrf);
-    CHECK(status(client.Post(request_path(filed, "/comments").c_str(), with_csrf, reply, "application/json")) == 201);
+    CHECK(status_of(client.Post(request_path(filed, "/comments").c_str(), with_csrf, reply, "application/json")) == 201);
 }

@@ -68,28 +68,6 @@ httplib::Result call(httplib::Client& client, const std::string& method, const s
     return client.Get(path.c_str());
 }
 
-int status_of(const httplib::Result& res) { return res ? res->status : -1; }
-
-httplib::Result sign_in(httplib::Client& client, const std::string& email, const std::string& password) {
-    return post_json(client, "/api/v1/sessions", json{{"email", email}, {"password", password}});
-}
-
-struct Session {
-    std::string token;
-    std::string csrf;
-    json user;
-};
-
-Session sign_in_ok(httplib::Client& client, const std::string& email, const std::string& password) {
-    auto res = sign_in(client, email, password);
-    INFO("POST /api/v1/sessions as " << email << ": " << status_of(res) << " " << (res ? res->body : ""));
-    REQUIRE(status_of(res) == 201);
-    const json body = json_of(res);
-    REQUIRE(body["token"].is_string());
-    REQUIRE(body["csrf_token"].is_string());
-    return Session{body["token"], body["csrf_token"], body["user"]};
-}
-
 // POST /api/v1/users with the admin's bearer token; REQUIREs 201.
 json create_user(httplib::Client& client, const std::string& token, const json& user) {
     auto res = call(client, "POST", "/api/v1/users", as_bearer(token), user);
