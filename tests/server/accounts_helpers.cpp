@@ -43,6 +43,26 @@ Session sign_in_ok(httplib::Client& client, const std::string& email, const std:
     return Session{body["token"], body["csrf_token"], body["user"]};
 }
 
+Auth as_bearer(const std::string& token) { return Auth{token, "", std::nullopt}; }
+Auth as_cookie(const std::string& token, std::optional<std::string> csrf) {
+    return Auth{"", token, std::move(csrf)};
+}
+
+httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
+                     const Auth& auth, const std::optional<json>& body) {
+    httplib::Headers headers;
+    if (!auth.bearer.empty()) headers.emplace("Authorization", "Bearer " + auth.bearer);
+    if (!auth.cookie.empty()) headers.emplace("Cookie", "spoc_session=" + auth.cookie);
+    if (auth.csrf) headers.emplace("X-CSRF-Token", *auth.csrf);
+    const std::string text = body ? body->dump() : "";
+    if (method == "GET") return client.Get(path.c_str(), headers);
+    if (method == "POST") return client.Post(path.c_str(), headers, text, "application/json");
+    if (method == "PATCH") return client.Patch(path.c_str(), headers, text, "application/json");
+    if (method == "DELETE") return client.Delete(path.c_str(), headers);
+    FAIL("unknown method " << method);
+    return client.Get(path.c_str());
+}
+
 Desk::Desk(std::vector<std::string> extra_args) {
     admin_password = create_admin(db(), kAdminEmail);
     ServerOptions options;

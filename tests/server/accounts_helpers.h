@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,20 @@ struct Session {
 
 // Signs in; REQUIREs 201 with a token and a CSRF token.
 Session sign_in_ok(httplib::Client& client, const std::string& email, const std::string& password);
+
+// How a request authenticates: a bearer token, or the session cookie with (or without) the
+// X-CSRF-Token header; neither for nobody.
+struct Auth {
+    std::string bearer;
+    std::string cookie;
+    std::optional<std::string> csrf;
+};
+Auth as_bearer(const std::string& token);
+Auth as_cookie(const std::string& token, std::optional<std::string> csrf = std::nullopt);
+
+// GET, POST, PATCH or DELETE (a JSON body for POST and PATCH) with that authentication.
+httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
+                     const Auth& auth = {}, const std::optional<json>& body = std::nullopt);
 
 // A server on a database that has an admin made by --create-admin before the server started.
 struct Desk {

@@ -25,29 +25,6 @@ using namespace spoc_test;
 
 namespace {
 
-// A bearer token, or the session cookie with its X-CSRF-Token; neither for nobody.
-struct Auth {
-    std::string bearer;
-    std::string cookie;
-    std::string csrf;
-};
-Auth as_bearer(const std::string& token) { return Auth{token, "", ""}; }
-
-httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
-                     const Auth& auth = {}, const std::optional<json>& body = std::nullopt) {
-    httplib::Headers headers;
-    if (!auth.bearer.empty()) headers.emplace("Authorization", "Bearer " + auth.bearer);
-    if (!auth.cookie.empty()) headers.emplace("Cookie", "spoc_session=" + auth.cookie);
-    if (!auth.csrf.empty()) headers.emplace("X-CSRF-Token", auth.csrf);
-    const std::string text = body ? body->dump() : "";
-    if (method == "GET") return client.Get(path.c_str(), headers);
-    if (method == "POST") return client.Post(path.c_str(), headers, text, "application/json");
-    if (method == "PATCH") return client.Patch(path.c_str(), headers, text, "application/json");
-    if (method == "DELETE") return client.Delete(path.c_str(), headers);
-    FAIL("unknown method " << method);
-    return client.Get(path.c_str());
-}
-
 std::string describe(const httplib::Result& res) {
     if (!res) return "no answer: " + httplib::to_string(res.error());
     return std::to_string(res->status) + " " + res->body.substr(0, 300);

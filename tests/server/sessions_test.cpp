@@ -41,33 +41,6 @@ std::string trim(const std::string& s) {
     return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
-// How a request authenticates: a bearer token, or the session cookie with (or without) the
-// X-CSRF-Token header.
-struct Auth {
-    std::string bearer;
-    std::string cookie;
-    std::optional<std::string> csrf;
-};
-Auth as_bearer(const std::string& token) { return Auth{token, "", std::nullopt}; }
-Auth as_cookie(const std::string& token, std::optional<std::string> csrf = std::nullopt) {
-    return Auth{"", token, std::move(csrf)};
-}
-
-httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
-                     const Auth& auth = {}, const std::optional<json>& body = std::nullopt) {
-    httplib::Headers headers;
-    if (!auth.bearer.empty()) headers.emplace("Authorization", "Bearer " + auth.bearer);
-    if (!auth.cookie.empty()) headers.emplace("Cookie", "spoc_session=" + auth.cookie);
-    if (auth.csrf) headers.emplace("X-CSRF-Token", *auth.csrf);
-    const std::string text = body ? body->dump() : "";
-    if (method == "GET") return client.Get(path.c_str(), headers);
-    if (method == "POST") return client.Post(path.c_str(), headers, text, "application/json");
-    if (method == "PATCH") return client.Patch(path.c_str(), headers, text, "application/json");
-    if (method == "DELETE") return client.Delete(path.c_str(), headers);
-    FAIL("unknown method " << method);
-    return client.Get(path.c_str());
-}
-
 // POST /api/v1/users with the admin's bearer token; REQUIREs 201.
 json create_user(httplib::Client& client, const std::string& token, const json& user) {
     auto res = call(client, "POST", "/api/v1/users", as_bearer(token), user);
