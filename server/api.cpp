@@ -121,12 +121,16 @@ std::optional<json> read_json_body(const httplib::Request& req, httplib::Respons
     return body;
 }
 
+std::optional<std::int64_t> whole_number(std::string_view text) {
+    std::int64_t n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return n;
+}
+
 std::optional<std::int64_t> path_id(const httplib::Request& req) {
-    const std::string s = req.matches[1];
-    std::int64_t id = 0;
-    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), id);
-    if (ec != std::errc() || end != s.data() + s.size() || id <= 0) return std::nullopt;
-    return id;
+    const auto id = whole_number(req.matches[1].str());
+    return id && *id > 0 ? id : std::nullopt;
 }
 
 std::string bearer_token(const httplib::Request& req) {

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "messages.h"
 #include "request.h"
@@ -27,6 +28,9 @@ void send_field_errors(httplib::Response& res, const FieldErrors& errors, const 
 // The body as JSON, or nullopt after answering 415 (not JSON), 400 (malformed) or
 // 422 (a text that is not UTF-8, named by its field as validation would).
 std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res, const Messages& messages);
+
+// "42" as 42; nullopt for anything that is not a whole number (signs, spaces, overflow).
+std::optional<std::int64_t> whole_number(std::string_view text);
 
 // The id in the path's first group (/api/v1/users/(\d+)), or nullopt when it is not a positive number.
 std::optional<std::int64_t> path_id(const httplib::Request& req);

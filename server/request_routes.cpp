@@ -1,7 +1,5 @@
 // /api/v1/requests: file, list, read, comment on and change the state of requests.
 // The rules are core's; this file reads the HTTP request, checks who asks, and answers.
-#include <charconv>
-
 #include "access.h"
 #include "api.h"
 #include "app.h"
@@ -52,8 +50,9 @@ bool read_filter(const httplib::Request& req, RequestFilter& f, httplib::Respons
         return false;
     };
     auto number = [](const std::string& s, std::int64_t& out) {
-        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-        return ec == std::errc() && end == s.data() + s.size();
+        const auto n = whole_number(s);
+        if (n) out = *n;
+        return n.has_value();
     };
     if (req.has_param("state")) {
         f.state = state_from_string(req.get_param_value("state"));

@@ -1,7 +1,5 @@
 // /api/v1/users: the people who sign in. Admins (and the desk token) create and change
 // them and reset passwords; staff read everyone, a partner help desk its own organisation.
-#include <charconv>
-
 #include "access.h"
 #include "api.h"
 #include "app.h"
@@ -15,9 +13,9 @@ void no_such_user(httplib::Response& res) { send_error(res, 404, "not_found", "N
 // ?organisation=3&role=agent&limit=50&cursor=...; false after answering 422.
 bool read_user_filter(const httplib::Request& req, UserFilter& f, httplib::Response& res) {
     auto number = [&req](const char* key, std::int64_t& out) {
-        const std::string s = req.get_param_value(key);
-        auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-        return ec == std::errc() && end == s.data() + s.size();
+        const auto n = whole_number(req.get_param_value(key));
+        if (n) out = *n;
+        return n.has_value();
     };
     std::int64_t n = 0;
     if (req.has_param("organisation")) {
