@@ -100,12 +100,7 @@ FieldErrors read_group(const json& body, bool creating, SupportGroup& group) {
     return errs;
 }
 
-std::string normalised_email(std::string_view email) {
-    std::string out(trim(email));
-    for (auto& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-    return out;
-}
+std::string normalised_email(std::string_view email) { return ascii_lowercase(trim(email)); }
 
 FieldErrors validate_password(const json& value, const std::string& field) {
     if (!value.is_string()) return {wrong_type(field, "text")};

@@ -51,14 +51,13 @@ TransitionError check_transition(State from, State to, std::string_view reason) 
     return TransitionError::none;
 }
 
-TransitionError apply_transition(Request& r, State to, const std::string& reason, const std::string& actor,
+TransitionError apply_transition(Request& r, State to, const std::string& reason, const Actor& actor,
                                  Timestamp now) {
     const TransitionError err = check_transition(r.state, to, reason);
     if (err != TransitionError::none) return err;
-    Event e;
-    e.at = now;
-    e.actor = actor;
-    e.kind = EventKind::state_changed;
+    if (to == State::resolved) r.first_contact_resolution = actor.party == "desk" && !r.handed_off;
+    if (r.state == State::resolved && to == State::in_progress) r.first_contact_resolution = false;
+    Event e = event_by(actor, EventKind::state_changed, now);
     e.from = r.state;
     e.to = to;
     e.reason = std::string(trim(reason));
@@ -68,7 +67,7 @@ TransitionError apply_transition(Request& r, State to, const std::string& reason
     return TransitionError::none;
 }
 
-Request open_request(const NewRequest& r, const RequestType& type, Timestamp now) {
+Request open_request(const NewRequest& r, const RequestType& type, Timestamp now, const Actor& filer) {
     Request out;
     out.kind = type.kind;
     out.type = type.id;
@@ -78,24 +77,18 @@ Request open_request(const NewRequest& r, const RequestType& type, Timestamp now
     out.urgency = r.urgency;
     out.priority = priority(r.impact, r.urgency);
     out.state = State::new_;
-    out.requester = {std::string(trim(r.requester.name)), std::string(trim(r.requester.email))};
+    out.requester = {std::string(trim(r.requester.name)), std::string(trim(r.requester.email)), r.requester.user};
+    out.diagnosis = r.diagnosis;
     out.fields = json::object();
     for (const auto& [key, value] : r.fields.items())
         out.fields[key] = value.is_string() ? json(std::string(trim(value.get<std::string>()))) : value;
     out.created_at = out.updated_at = now;
-    Event e;
-    e.at = now;
-    e.actor = "requester";
-    e.kind = EventKind::created;
-    out.timeline.push_back(e);
+    out.timeline.push_back(event_by(filer, EventKind::created, now));
     return out;
 }
 
-void add_comment(Request& r, const std::string& body, bool internal, const std::string& actor, Timestamp now) {
-    Event e;
-    e.at = now;
-    e.actor = actor;
-    e.kind = EventKind::comment;
+void add_comment(Request& r, const std::string& body, bool internal, const Actor& actor, Timestamp now) {
+    Event e = event_by(actor, EventKind::comment, now);
     e.body = std::string(trim(body));
     e.internal = internal;
     r.timeline.push_back(std::move(e));

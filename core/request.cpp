@@ -32,6 +32,17 @@ void read(const json& j, const char* key, T& out) {
     it->get_to(out);
 }
 
+void read(const json& j, const char* key, std::optional<Id>& out) {
+    out.reset();
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return;
+    Id v = 0;
+    read(j, key, v);
+    out = v;
+}
+
+json id_or_null(const std::optional<Id>& id) { return id ? json(*id) : json(nullptr); }
+
 }  // namespace
 
 const char* to_string(State s) {
@@ -57,40 +68,95 @@ std::string format_ref(std::int64_t id) {
     return buf;
 }
 
-void to_json(json& j, const Requester& r) { j = json{{"name", r.name}, {"email", r.email}}; }
+void to_json(json& j, const Requester& r) {
+    j = json{{"name", r.name}, {"email", r.email}, {"user", id_or_null(r.user)}};
+}
 void from_json(const json& j, Requester& r) {
     read(j, "name", r.name);
     read(j, "email", r.email);
+    read(j, "user", r.user);
 }
 
 void to_json(json& j, const Event& e) {
-    j = json{{"at", to_rfc3339(e.at)}, {"actor", e.actor}, {"kind", e.kind}};
-    if (e.kind == EventKind::state_changed) {
-        j["from"] = e.from;
-        j["to"] = e.to;
-        if (!e.reason.empty()) j["reason"] = e.reason;
-    } else if (e.kind == EventKind::comment) {
-        j["body"] = e.body;
-        j["internal"] = e.internal;
+    j = json{{"at", to_rfc3339(e.at)},
+             {"actor", e.actor_user ? json(*e.actor_user) : json(e.party)},
+             {"party", e.party},
+             {"kind", e.kind}};
+    switch (e.kind) {
+        case EventKind::state_changed:
+            j["from"] = e.from;
+            j["to"] = e.to;
+            if (!e.reason.empty()) j["reason"] = e.reason;
+            break;
+        case EventKind::comment:
+            j["body"] = e.body;
+            j["internal"] = e.internal;
+            break;
+        case EventKind::field_changed:
+            j["field"] = e.field;
+            j["from"] = e.old_value;
+            j["to"] = e.new_value;
+            break;
+        case EventKind::assigned:
+            j["group"] = id_or_null(e.group);
+            j["assignee"] = id_or_null(e.assignee);
+            if (!e.reason.empty()) j["reason"] = e.reason;
+            break;
+        case EventKind::escalated:
+            j["escalation"] = e.escalation;
+            j["group"] = id_or_null(e.group);
+            j["reason"] = e.reason;
+            break;
+        case EventKind::created:
+        case EventKind::invalid: break;
     }
 }
 void from_json(const json& j, Event& e) {
     std::string at;
     read(j, "at", at);
     e.at = from_rfc3339(at).value_or(0);
-    read(j, "actor", e.actor);
+    read(j, "party", e.party);
+    if (auto it = j.find("actor"); it != j.end() && it->is_number())
+        read(j, "actor", e.actor_user);
+    else if (e.party.empty())
+        read(j, "actor", e.party);  // an event written before parties had their own member
     read(j, "kind", e.kind);
-    read(j, "from", e.from);
-    read(j, "to", e.to);
+    if (e.kind == EventKind::field_changed) {
+        read(j, "field", e.field);
+        e.old_value = j.value("from", json());
+        e.new_value = j.value("to", json());
+    } else {
+        read(j, "from", e.from);
+        read(j, "to", e.to);
+    }
     read(j, "reason", e.reason);
     read(j, "body", e.body);
     read(j, "internal", e.internal);
+    read(j, "group", e.group);
+    read(j, "assignee", e.assignee);
+    read(j, "escalation", e.escalation);
+}
+
+Event event_by(const Actor& actor, EventKind kind, Timestamp at) {
+    Event e;
+    e.at = at;
+    e.party = actor.party;
+    e.actor_user = actor.user;
+    e.kind = kind;
+    return e;
+}
+
+bool is_public(const Event& e) {
+    return e.kind == EventKind::created || e.kind == EventKind::state_changed ||
+           (e.kind == EventKind::comment && !e.internal);
 }
 
 void to_json(json& j, const NewRequest& r) {
     j = json{{"type", r.type},       {"subject", r.subject},     {"description", r.description},
              {"impact", r.impact},   {"urgency", r.urgency},     {"requester", r.requester},
              {"fields", r.fields}};
+    if (!r.on_behalf_of.is_null()) j["on_behalf_of"] = r.on_behalf_of;
+    if (!r.diagnosis.is_null()) j["diagnosis"] = r.diagnosis;
 }
 void from_json(const json& j, NewRequest& r) {
     read(j, "type", r.type);
@@ -100,6 +166,8 @@ void from_json(const json& j, NewRequest& r) {
     read(j, "urgency", r.urgency);
     read(j, "requester", r.requester);
     read(j, "fields", r.fields);
+    r.on_behalf_of = j.value("on_behalf_of", json());
+    r.diagnosis = j.value("diagnosis", json());
 }
 
 void to_json(json& j, const Request& r) {
@@ -115,6 +183,14 @@ void to_json(json& j, const Request& r) {
              {"state", r.state},
              {"requester", r.requester},
              {"fields", r.fields},
+             {"organisation", id_or_null(r.organisation)},
+             {"filed_by", id_or_null(r.filed_by)},
+             {"diagnosis", r.diagnosis},
+             {"owner", id_or_null(r.owner)},
+             {"group", id_or_null(r.group)},
+             {"assignee", id_or_null(r.assignee)},
+             {"escalated", r.escalated},
+             {"first_contact_resolution", r.first_contact_resolution},
              {"created_at", to_rfc3339(r.created_at)},
              {"updated_at", to_rfc3339(r.updated_at)},
              {"timeline", r.timeline}};
@@ -132,6 +208,14 @@ void from_json(const json& j, Request& r) {
     read(j, "state", r.state);
     read(j, "requester", r.requester);
     read(j, "fields", r.fields);
+    read(j, "organisation", r.organisation);
+    read(j, "filed_by", r.filed_by);
+    r.diagnosis = j.value("diagnosis", json());
+    read(j, "owner", r.owner);
+    read(j, "group", r.group);
+    read(j, "assignee", r.assignee);
+    read(j, "escalated", r.escalated);
+    read(j, "first_contact_resolution", r.first_contact_resolution);
     std::string t;
     read(j, "created_at", t);
     r.created_at = from_rfc3339(t).value_or(0);
@@ -143,8 +227,7 @@ void from_json(const json& j, Request& r) {
 
 std::vector<Event> public_timeline(const std::vector<Event>& timeline) {
     std::vector<Event> out;
-    std::copy_if(timeline.begin(), timeline.end(), std::back_inserter(out),
-                 [](const Event& e) { return !(e.kind == EventKind::comment && e.internal); });
+    std::copy_if(timeline.begin(), timeline.end(), std::back_inserter(out), is_public);
     return out;
 }
 

@@ -11,6 +11,13 @@ std::string_view trim(std::string_view s) {
     return s.substr(b, e - b + 1);
 }
 
+std::string ascii_lowercase(std::string_view s) {
+    std::string out(s);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+    return out;
+}
+
 std::size_t utf8_length(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s)

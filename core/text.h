@@ -1,11 +1,14 @@
 // Small text helpers the rules need: trimming and counting characters (not bytes) in UTF-8.
 #pragma once
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace spoc {
 
 std::string_view trim(std::string_view s);
+// A-Z to a-z, the rest as it is (how names of groups and organisations compare, as in SQLite's NOCASE).
+std::string ascii_lowercase(std::string_view s);
 std::size_t utf8_length(std::string_view s);  // code points; a broken byte counts as one
 bool is_valid_utf8(std::string_view s);
 bool is_email(std::string_view s);

@@ -57,6 +57,44 @@ FieldErrors parse_new_request(const json& body, NewRequest& out) {
             read_string(*it, "email", "requester.email", out.requester.email, errs);
         }
     }
+    if (auto it = body.find("on_behalf_of"); it != body.end() && !it->is_null()) {
+        if (it->is_number_integer() && it->get<std::int64_t>() > 0) {
+            out.on_behalf_of = *it;
+        } else if (it->is_object()) {
+            out.on_behalf_of = json::object();
+            for (const char* key : {"name", "email"}) {
+                std::string value;
+                read_string(*it, key, std::string("on_behalf_of.") + key, value, errs);
+                out.on_behalf_of[key] = value;
+            }
+        } else {
+            errs.push_back(wrong_type("on_behalf_of", "a user id or {\"name\", \"email\"}"));
+        }
+    }
+    if (auto it = body.find("diagnosis"); it != body.end() && !it->is_null()) {
+        if (it->is_string()) {
+            out.diagnosis = std::string(trim(it->get<std::string>()));
+        } else if (it->is_object()) {
+            out.diagnosis = json::object();
+            for (const auto& [key, value] : it->items()) {
+                const std::string field = "diagnosis." + key;
+                if (key == "checked" || key == "errors") {
+                    if (value.is_string()) out.diagnosis[key] = std::string(trim(value.get<std::string>()));
+                    else if (!value.is_null()) errs.push_back(wrong_type(field, "text"));
+                } else if (key == "affected") {
+                    if (value.is_number_integer() && value.get<std::int64_t>() >= 1 &&
+                        value.get<std::int64_t>() <= limits::affected_max)
+                        out.diagnosis[key] = value;
+                    else if (!value.is_null())
+                        errs.push_back(wrong_type(field, "a number of people from 1 to 1000000"));
+                } else {
+                    errs.push_back({field, "error.unknown_field", {}});
+                }
+            }
+        } else {
+            errs.push_back(wrong_type("diagnosis", "text or {\"checked\", \"errors\", \"affected\"}"));
+        }
+    }
     if (auto it = body.find("fields"); it != body.end() && !it->is_null()) {
         if (!it->is_object()) {
             errs.push_back(wrong_type("fields", "object"));
@@ -89,6 +127,18 @@ FieldErrors validate_new_request(const NewRequest& r, const Catalog& catalog) {
         errs.push_back({"requester.email", "error.required", {}});
     else if (!is_email(trim(r.requester.email)))
         errs.push_back({"requester.email", "error.email", {}});
+    if (r.on_behalf_of.is_object()) {
+        check_text("on_behalf_of.name", r.on_behalf_of.value("name", ""), 1, limits::name_max, errs);
+        const std::string email(trim(r.on_behalf_of.value("email", "")));
+        if (email.empty()) errs.push_back({"on_behalf_of.email", "error.required", {}});
+        else if (!is_email(email)) errs.push_back({"on_behalf_of.email", "error.email", {}});
+    }
+    if (r.diagnosis.is_string()) check_text("diagnosis", r.diagnosis.get<std::string>(), 0, limits::description_max, errs);
+    if (r.diagnosis.is_object())
+        for (const char* key : {"checked", "errors"})
+            if (r.diagnosis.contains(key))
+                check_text(std::string("diagnosis.") + key, r.diagnosis[key].get<std::string>(), 0,
+                           limits::description_max, errs);
     if (!type) return errs;
     for (const FormField& f : type->fields) {
         const std::string name = "fields." + f.id;

@@ -27,15 +27,19 @@ constexpr std::size_t name_max = 100;
 constexpr std::size_t field_max = 1000;
 constexpr std::size_t comment_max = 20000;
 constexpr std::size_t reason_max = 2000;
+constexpr std::int64_t affected_max = 1000000;  // people affected, in a diagnosis
 }  // namespace limits
 
 // Reads a POST /api/v1/requests body, checking the shape and the JSON types of
 // every member. Errors here mean the body cannot even be read as a request.
+// "on_behalf_of" is a user id or {"name","email"}; "diagnosis" is text or
+// {"checked","errors","affected"} (affected: 1 to 1,000,000 people).
 FieldErrors parse_new_request(const json& body, NewRequest& out);
 
 // The rules: type from the catalog, subject 3-200 characters, description at
 // most 20,000, impact and urgency given, a name, a well-formed email, and the
-// type's own required fields and choices.
+// type's own required fields and choices; on_behalf_of's name and email when given by
+// name; a diagnosis's texts at most 20,000 characters. Who may file for whom is access.h's.
 FieldErrors validate_new_request(const NewRequest& r, const Catalog& catalog);
 
 // A reply or an internal note: 1-20,000 characters.

@@ -156,9 +156,12 @@ void fill_error_body(const httplib::Request& req, httplib::Response& res) {
     static const std::pair<std::regex, const char*> resources[] = {
         {std::regex(R"(/healthz|/api/v1/catalog|/api/v1/me)"), "GET, HEAD"},
         {std::regex(R"(/api/v1/requests|/api/v1/users|/api/v1/organisations|/api/v1/groups)"), "GET, HEAD, POST"},
-        {std::regex(R"(/api/v1/requests/\d+)"), "GET, HEAD"},
-        {std::regex(R"(/api/v1/requests/\d+/(comments|transitions)|/api/v1/sessions|/api/v1/me/password)"), "POST"},
-        {std::regex(R"(/api/v1/users/\d+|/api/v1/organisations/\d+|/api/v1/groups/\d+)"), "GET, HEAD, PATCH"},
+        {std::regex(R"(/api/v1/requests/\d+/(comments|transitions|assignments|escalations)|/api/v1/sessions|)"
+                    R"(/api/v1/me/password)"),
+         "POST"},
+        {std::regex(R"(/api/v1/requests/\d+|/api/v1/users/\d+|/api/v1/organisations/\d+|/api/v1/groups/\d+)"),
+         "GET, HEAD, PATCH"},
+        {std::regex(R"(/api/v1/routing)"), "GET, HEAD, PUT"},
         {std::regex(R"(/api/v1/sessions/current)"), "DELETE"},
     };
     if (res.status == 400 || res.status == 404) {

@@ -28,6 +28,16 @@ const Messages& App::messages(const std::string& lang) const {
     return it != messages_.end() ? it->second : messages_.at("en");
 }
 
+RoutingRules App::routing() {
+    RoutingRules rules;
+    const auto stored = store.setting("routing");
+    const json config = json::parse(stored ? *stored : std::string(assets::routing_json), nullptr, false);
+    read_routing(config, catalog("en"), rules);  // what was stored was checked when it was set
+    return rules;
+}
+
+void App::set_routing(const RoutingRules& rules) { store.set_setting("routing", json(rules).dump()); }
+
 bool App::is_desk(const std::string& token) const {
     return !token.empty() && same_hash(hash_token(token), desk_token_hash);
 }

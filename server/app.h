@@ -10,6 +10,7 @@
 #include "catalog.h"
 #include "clock.h"
 #include "messages.h"
+#include "routing.h"
 #include "passwords.h"
 #include "sign_in_limits.h"
 #include "store.h"
@@ -34,6 +35,11 @@ public:
     const Messages& messages(const std::string& lang) const;
     bool is_desk(const std::string& token) const;
 
+    // Where new requests land: the rules the desk set (kept in the store, so every server
+    // sharing it routes alike), else assets/routing.json.
+    RoutingRules routing();
+    void set_routing(const RoutingRules& rules);
+
 private:
     std::map<std::string, Catalog> catalogs_;
     std::map<std::string, Messages> messages_;
@@ -45,9 +51,11 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web);
 void register_health_routes(httplib::Server& server, App& app);
 void register_catalog_routes(httplib::Server& server, App& app);
 void register_request_routes(httplib::Server& server, App& app);
+void register_request_timeline_routes(httplib::Server& server, App& app);
 void register_session_routes(httplib::Server& server, App& app);
 void register_user_routes(httplib::Server& server, App& app);
 void register_organisation_routes(httplib::Server& server, App& app);
 void register_group_routes(httplib::Server& server, App& app);
+void register_routing_routes(httplib::Server& server, App& app);
 
 }  // namespace spoc

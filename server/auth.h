@@ -14,12 +14,16 @@ namespace spoc {
 struct Caller {
     enum class Kind { nobody, desk, person };
     Kind kind = Kind::nobody;
-    User user;                 // a person
+    User user;                 // a person; for the desk token an admin without id (0)
     std::string session_hash;  // a person's session
     bool by_cookie = false;
 
     // The desk token acts as an admin.
     Role role() const { return kind == Kind::desk ? Role::admin : kind == Kind::person ? user.role : Role::invalid; }
+    // A person's user id, for filed_by and the like; nullopt for the desk token and nobody.
+    std::optional<std::int64_t> person_id() const {
+        return kind == Kind::person ? std::optional<std::int64_t>(user.id) : std::nullopt;
+    }
     std::optional<std::int64_t> organisation() const {
         return kind == Kind::person ? user.organisation : std::nullopt;
     }

@@ -1,106 +1,91 @@
-// /api/v1/requests: file, list, read, comment on and change the state of requests.
-// The rules are core's; this file reads the HTTP request, checks who asks, and answers.
+// /api/v1/requests: file a request (for oneself, or for someone else with a diagnosis), list
+// them (queues, filters, sort) and read or triage one. The rules are core's; this file reads
+// the HTTP request, checks who asks, and answers. The timeline's routes are in
+// request_timeline_routes.cpp.
+#include <algorithm>
+
 #include "access.h"
 #include "api.h"
 #include "app.h"
 #include "auth.h"
+#include "assignment.h"
 #include "lifecycle.h"
+#include "queue.h"
+#include "request_reach.h"
 #include "text.h"
 #include "tokens.h"
+#include "triage.h"
 
 namespace spoc {
 namespace {
 
-using Access = RequestAccess;
+// [SECTION] Filing -------------------------------------------------------------------------
 
-// How the caller reaches request `id`: the desk token and the desk's roles as the desk; a
-// signed-in person as its requester when it was filed with their email; a follow token as
-// the requester of its own request. nullopt after answering 403 (a cookie without CSRF token).
-std::optional<Access> access_to(App& app, const httplib::Request& req, httplib::Response& res, std::int64_t id) {
-    const auto caller = identify(app, req, res);
-    if (!caller) return std::nullopt;
-    if (caller->kind == Caller::Kind::desk) return Access::desk;
-    if (caller->kind == Caller::Kind::person) {
-        if (acts_as_desk(caller->user.role)) return Access::desk;
-        const auto r = app.store.find(id);
-        return r ? request_access(caller->user, *r) : Access::none;
+// Who the request is for and the facts that follow: the requester (with their account, if
+// any), their organisation, and who filed it for them. Fills nr.requester so validation can
+// check it. false after answering 403 or 422.
+bool settle_requester(App& app, const Caller& caller, NewRequest& nr, Request& facts, httplib::Response& res) {
+    const bool for_someone = !nr.on_behalf_of.is_null();
+    if ((for_someone || !nr.diagnosis.is_null()) && !may_file_for_others(caller.role())) {
+        send_error(res, 403, "forbidden", "Only a help desk files for someone else or with a diagnosis.",
+                   for_someone ? "on_behalf_of" : "diagnosis");
+        return false;
     }
-    const std::string token = bearer_token(req);
-    if (token.empty()) return Access::none;
-    const auto stored = app.store.follow_token_hash(id);
-    return stored && same_hash(hash_token(token), *stored) ? Access::requester : Access::none;
-}
-
-const char* actor_of(Access access) { return access == Access::desk ? "desk" : "requester"; }
-
-json visible(const Request& r, Access access) {
-    json j = r;
-    if (access != Access::desk) j["timeline"] = public_timeline(r.timeline);
-    return j;
-}
-
-void not_found(httplib::Response& res) {
-    send_error(res, 404, "not_found", "No request with this id, or not for this token.");
-}
-
-// ?state=new&kind=incident&priority=1&type=...&limit=50&cursor=...
-bool read_filter(const httplib::Request& req, RequestFilter& f, httplib::Response& res) {
-    auto bad = [&res](const char* field, const char* message) {
-        send_error(res, 422, "invalid_field", message, field);
+    auto refuse = [&res](const std::string& field) {
+        send_error(res, 422, "invalid_field", "No person you may file for has this id or email.", field);
         return false;
     };
-    auto number = [](const std::string& s, std::int64_t& out) {
-        const auto n = whole_number(s);
-        if (n) out = *n;
-        return n.has_value();
-    };
-    if (req.has_param("state")) {
-        f.state = state_from_string(req.get_param_value("state"));
-        if (*f.state == State::invalid) return bad("state", "Unknown state.");
+    std::optional<User> account;
+    if (nr.on_behalf_of.is_number_integer()) {
+        account = app.store.find_user(nr.on_behalf_of.get<std::int64_t>());
+        if (!account || !may_file_for(caller.user, *account)) return refuse("on_behalf_of");
+    } else if (nr.on_behalf_of.is_object()) {
+        nr.requester = {nr.on_behalf_of.value("name", ""), nr.on_behalf_of.value("email", ""), std::nullopt};
+        if (auto found = app.store.user_by_email(normalised_email(nr.requester.email))) {
+            if (!may_file_for(caller.user, found->first)) return refuse("on_behalf_of.email");
+            account = found->first;
+        }
+    } else if (caller.kind == Caller::Kind::person) {
+        account = caller.user;
+    } else if (auto found = app.store.user_by_email(normalised_email(nr.requester.email))) {
+        account = found->first;  // a guest filing with the email of an account: theirs to see
     }
-    if (req.has_param("kind")) {
-        f.kind = json(req.get_param_value("kind")).get<Kind>();
-        if (*f.kind == Kind::invalid) return bad("kind", "Unknown kind: use incident or service_request.");
+    if (account) {
+        if (!nr.on_behalf_of.is_object()) nr.requester = {account->name, account->email, std::nullopt};
+        facts.requester.user = account->id;
+        facts.organisation = account->organisation;
+    } else if (for_someone && caller.role() == Role::org_helpdesk) {
+        facts.organisation = caller.user.organisation;  // a partner's user without an account yet
     }
-    if (req.has_param("priority")) {
-        std::int64_t p = 0;
-        if (!number(req.get_param_value("priority"), p) || p < 1 || p > 5)
-            return bad("priority", "Priority is a number from 1 to 5.");
-        f.priority = static_cast<int>(p);
-    }
-    if (req.has_param("type")) f.type = req.get_param_value("type");
-    if (req.has_param("limit")) {
-        std::int64_t n = 0;
-        if (!number(req.get_param_value("limit"), n) || n < 1 || n > 200)
-            return bad("limit", "Limit is a number from 1 to 200.");
-        f.limit = static_cast<int>(n);
-    }
-    if (req.has_param("cursor") && !req.get_param_value("cursor").empty()) {
-        if (!number(req.get_param_value("cursor"), f.before_id) || f.before_id < 1)
-            return bad("cursor", "Use the cursor from the previous page's \"next\".");
-    }
+    if (for_someone) facts.filed_by = caller.person_id();
     return true;
 }
 
-const char* transition_message(TransitionError e) {
-    switch (e) {
-        case TransitionError::unknown_state: return "Unknown state.";
-        case TransitionError::illegal: return "This state change is not allowed.";
-        case TransitionError::reason_required: return "Give a reason for this state.";
-        case TransitionError::reason_too_long: return "The reason is too long (at most 2000 characters).";
-        case TransitionError::none: break;
-    }
-    return "";
+// The support group the routing rules name for this request, when that group exists.
+std::optional<Id> routed_group(App& app, const Request& r) {
+    std::string organisation;
+    if (r.organisation)
+        if (auto o = app.store.find_organisation(*r.organisation)) organisation = o->name;
+    const std::string name = route(app.routing(), r.type, organisation);
+    if (name.empty()) return std::nullopt;
+    for (const SupportGroup& g : app.store.list_groups())
+        if (ascii_lowercase(g.name) == ascii_lowercase(name)) return g.id;
+    return std::nullopt;
 }
 
 void file_request(App& app, const httplib::Request& req, httplib::Response& res) {
+    const auto caller = identify(app, req, res);
+    if (!caller) return;
     const Messages& messages = app.messages(request_language(req, app.messages_config));
     const auto body = read_json_body(req, res, messages);
     if (!body) return;
     if (!body->is_object()) return send_error(res, 400, "bad_request", "The body must be a JSON object.");
     NewRequest nr;
     FieldErrors errors = parse_new_request(*body, nr);
-    if (errors.empty()) errors = validate_new_request(nr, app.catalog("en"));
+    if (!errors.empty()) return send_field_errors(res, errors, messages);
+    Request facts;
+    if (!settle_requester(app, *caller, nr, facts, res)) return;
+    errors = validate_new_request(nr, app.catalog("en"));
     if (!errors.empty()) return send_field_errors(res, errors, messages);
 
     // Idempotency-Key: a client that did not get the answer sends the same request again
@@ -109,121 +94,155 @@ void file_request(App& app, const httplib::Request& req, httplib::Response& res)
     if (key.size() > 200 || has_control_characters(key))
         return send_error(res, 400, "bad_request", "The Idempotency-Key header is at most 200 printable characters.");
 
+    // A person files as themselves (their side: the desk's staff or a requester); a guest
+    // or a script with the desk token files as the requester they name.
+    const Actor filer = caller->kind == Caller::Kind::person
+                            ? Actor(is_staff(caller->role()) ? "desk" : "requester", caller->user.id)
+                            : Actor("requester");
+    Request r = open_request(nr, *app.catalog("en").find(nr.type), app.now(), filer);
+    r.requester.user = facts.requester.user;
+    r.organisation = facts.organisation;
+    r.filed_by = facts.filed_by;
+    r.group = routed_group(app, r);
+
     const std::string token = new_token();
-    const Store::Created created = app.store.create(open_request(nr, *app.catalog("en").find(nr.type), app.now()),
-                                                    hash_token(token), key);
-    const Request& stored = created.request;
+    const Store::Created created = app.store.create(r, hash_token(token), key);
     if (created.key_conflict)
         return send_error(res, 409, "idempotency_key_reused",
                           "This Idempotency-Key was used for another request; make a new one for each request.");
-    json out = stored;
+    const Request& stored = created.request;
+    const RequestAccess access = caller->kind == Caller::Kind::person ? request_access(caller->user, stored)
+                                 : caller->kind == Caller::Kind::desk ? RequestAccess::desk
+                                                                      : RequestAccess::requester;
+    json out = request_view(stored, access == RequestAccess::none ? RequestAccess::requester : access);
     out["follow_token"] = token;
     res.set_header("Location", "/api/v1/requests/" + std::to_string(stored.id));
     send_json(res, created.replayed ? 200 : 201, out);
+}
+
+// [SECTION] Listing ------------------------------------------------------------------------
+
+// ?queue=&state=&kind=&priority=&type=&organisation=&group=&assignee=&owner=&escalated=
+//  &sort=&limit=&cursor=
+bool read_query(const httplib::Request& req, const User& person, RequestQuery& q, httplib::Response& res) {
+    auto bad = [&res](const char* field, const char* message) {
+        send_error(res, 422, "invalid_field", message, field);
+        return false;
+    };
+    auto param = [&req](const char* name) { return req.has_param(name) ? req.get_param_value(name) : std::string(); };
+    auto id = [&](const char* name, std::optional<Id>& out) {
+        if (!req.has_param(name)) return true;
+        const auto n = whole_number(param(name));
+        if (!n || *n < 1) return false;
+        out = *n;
+        return true;
+    };
+    if (req.has_param("state")) {
+        q.state = state_from_string(param("state"));
+        if (*q.state == State::invalid) return bad("state", "Unknown state.");
+    }
+    if (req.has_param("kind")) {
+        q.kind = json(param("kind")).get<Kind>();
+        if (*q.kind == Kind::invalid) return bad("kind", "Unknown kind: use incident or service_request.");
+    }
+    if (req.has_param("priority")) {
+        const auto p = whole_number(param("priority"));
+        if (!p || *p < 1 || *p > 5) return bad("priority", "Priority is a number from 1 to 5.");
+        q.priority = static_cast<int>(*p);
+    }
+    if (req.has_param("type")) q.type = param("type");
+    if (!id("organisation", q.organisation)) return bad("organisation", "Give an organisation's id.");
+    if (!id("group", q.group)) return bad("group", "Give a support group's id.");
+    if (!id("owner", q.owner)) return bad("owner", "Give the owner's user id.");
+    if (param("assignee") == "none") q.unassigned = true;
+    else if (!id("assignee", q.assignee)) return bad("assignee", "Give the assignee's user id, or none.");
+    if (req.has_param("escalated")) {
+        if (param("escalated") != "true" && param("escalated") != "false")
+            return bad("escalated", "escalated is true or false.");
+        q.escalated = param("escalated") == "true";
+    }
+    if (req.has_param("q")) return bad("q", "Full-text search is not available yet.");
+    if (req.has_param("sort")) {
+        q.sort = sort_from_string(param("sort"));
+        if (q.sort == RequestSort::invalid) return bad("sort", "Sort by priority, created or updated.");
+    }
+    if (req.has_param("limit")) {
+        const auto n = whole_number(param("limit"));
+        if (!n || *n < 1 || *n > 200) return bad("limit", "Limit is a number from 1 to 200.");
+        q.limit = static_cast<int>(*n);
+    }
+    if (!param("cursor").empty()) {
+        q.after = read_cursor(q.sort, param("cursor"));
+        if (!q.after) return bad("cursor", "Use the cursor from the previous page's \"next\", with the same sort.");
+    }
+    if (req.has_param("queue")) {
+        const Queue queue = queue_from_string(param("queue"));
+        if (queue == Queue::invalid) return bad("queue", "Queues: unassigned, mine, my_groups, owned or all.");
+        apply_queue(q, queue, person);
+    }
+    return true;
 }
 
 void list_requests(App& app, const httplib::Request& req, httplib::Response& res) {
     const auto caller = identify(app, req, res);
     if (!caller) return;
     if (caller->kind == Caller::Kind::nobody) return send_unauthorized(res);
-    RequestFilter filter;
-    if (!read_filter(req, filter, res)) return;
-    // A person outside the desk lists what was filed with their email.
-    if (caller->kind == Caller::Kind::person && !acts_as_desk(caller->user.role))
-        filter.requester_email = caller->user.email;
-    const RequestPage page = app.store.list(filter);
+    RequestQuery query;
+    if (!read_query(req, caller->user, query, res)) return;
+    if (caller->kind == Caller::Kind::person) query.scope = request_scope(caller->user);
+    const RequestPage page = app.store.list(query);
     json items = json::array();
     for (const Request& r : page.items) {
-        json j = r;
+        const RequestAccess access =
+            caller->kind == Caller::Kind::desk ? RequestAccess::desk : request_access(caller->user, r);
+        json j = request_view(r, access);
         j.erase("timeline");
         items.push_back(std::move(j));
     }
-    send_json(res, 200, {{"items", items}, {"next", page.next ? json(std::to_string(*page.next)) : json(nullptr)}});
+    send_json(res, 200, {{"items", items}, {"next", page.next ? json(*page.next) : json(nullptr)}});
 }
+
+// [SECTION] Reading and triage ----------------------------------------------------------
 
 void show_request(App& app, const httplib::Request& req, httplib::Response& res) {
     const auto id = path_id(req);
-    if (!id) return not_found(res);
-    const auto access = access_to(app, req, res, *id);
-    if (!access) return;
-    const auto r = *access == Access::none ? std::nullopt : app.store.find(*id);
-    if (!r) return not_found(res);
-    send_json(res, 200, visible(*r, *access));
+    if (!id) return send_request_not_found(res);
+    const auto reach = reach_request(app, req, res, *id);
+    if (!reach) return;
+    const auto r = reach->access == RequestAccess::none ? std::nullopt : app.store.find(*id);
+    if (!r) return send_request_not_found(res);
+    send_json(res, 200, request_view(*r, reach->access));
 }
 
-void comment_on_request(App& app, const httplib::Request& req, httplib::Response& res) {
+void triage_request(App& app, const httplib::Request& req, httplib::Response& res) {
     const auto id = path_id(req);
-    if (!id) return not_found(res);
-    const auto reached = access_to(app, req, res, *id);
-    if (!reached) return;
-    const Access access = *reached;
-    if (access == Access::none) return not_found(res);
+    if (!id) return send_request_not_found(res);
+    const auto reach = reach_request(app, req, res, *id);
+    if (!reach) return;
+    if (reach->access == RequestAccess::none) return send_request_not_found(res);
+    if (!may_triage(reach->access)) return send_error(res, 403, "forbidden", "Only the service desk triages requests.");
     const Messages& messages = app.messages(request_language(req, app.messages_config));
     const auto body = read_json_body(req, res, messages);
     if (!body) return;
-    if (!body->is_object()) return send_error(res, 400, "bad_request", "The body must be a JSON object.");
-
-    const json text = body->value("body", json());
-    if (!text.is_string()) return send_error(res, 422, "invalid_field", "Write the reply as text in \"body\".", "body");
-    const json internal = body->value("internal", json(false));
-    if (!internal.is_boolean())
-        return send_error(res, 422, "invalid_field", "\"internal\" is true or false.", "internal");
-    if (internal.get<bool>() && access != Access::desk)
-        return send_error(res, 403, "forbidden", "Only the service desk writes internal notes.");
-    const FieldErrors errors = validate_comment(text.get<std::string>());
+    Triage triage;
+    const FieldErrors errors = read_triage(*body, app.catalog("en"), triage);
     if (!errors.empty()) return send_field_errors(res, errors, messages);
-
-    bool closed = false;
+    if (triage.owner && *triage.owner) {
+        const auto owner = app.store.find_user(**triage.owner);
+        if (!owner || !may_own(*owner))
+            return send_error(res, 422, "invalid_field", "The owner is an active agent, manager or admin.", "owner");
+    }
+    TriageError error = TriageError::none;
     const auto r = app.store.update(*id, [&](Request& r) {
-        closed = access != Access::desk && is_final(r.state);
-        if (closed) return false;
-        add_comment(r, text.get<std::string>(), internal.get<bool>(), actor_of(access), app.now());
+        error = apply_triage(r, triage, app.catalog("en"), reach->actor, app.now());
+        if (error != TriageError::none) return false;
+        if (!triage.owner) take_ownership_if_unowned(r, reach->caller.user, app.now());
         return true;
     });
-    if (!r) return not_found(res);
-    if (closed)
-        return send_error(res, 409, "request_closed", "This request is closed; please file a new one.");
-    send_json(res, 201, visible(*r, access));
-}
-
-void transition_request(App& app, const httplib::Request& req, httplib::Response& res) {
-    const auto id = path_id(req);
-    if (!id) return not_found(res);
-    const auto reached = access_to(app, req, res, *id);
-    if (!reached) return;
-    const Access access = *reached;
-    if (access == Access::none) return bearer_token(req).empty() && session_cookie(req).empty() ? send_unauthorized(res) : not_found(res);
-    if (access != Access::desk)
-        return send_error(res, 403, "forbidden", "Only the service desk changes the state of a request.");
-    const auto body = read_json_body(req, res, app.messages(request_language(req, app.messages_config)));
-    if (!body) return;
-    if (!body->is_object()) return send_error(res, 400, "bad_request", "The body must be a JSON object.");
-    const json to = body->value("to", json());
-    if (!to.is_string()) return send_error(res, 422, "invalid_field", "Name the new state in \"to\".", "to");
-    const json reason = body->value("reason", json(""));
-    if (!reason.is_string()) return send_error(res, 422, "invalid_field", "\"reason\" is text.", "reason");
-
-    TransitionError error = TransitionError::none;
-    State from = State::invalid;
-    const auto r = app.store.update(*id, [&](Request& r) {
-        from = r.state;
-        error = apply_transition(r, state_from_string(to.get<std::string>()), reason.get<std::string>(), "desk",
-                                 app.now());
-        return error == TransitionError::none;
-    });
-    if (!r) return not_found(res);
-    switch (error) {
-        case TransitionError::none: return send_json(res, 200, visible(*r, access));
-        case TransitionError::unknown_state: return send_error(res, 422, "invalid_field", transition_message(error), "to");
-        case TransitionError::reason_required:
-            return send_error(res, 422, "reason_required", transition_message(error), "reason");
-        case TransitionError::reason_too_long:
-            return send_error(res, 422, "invalid_field", transition_message(error), "reason");
-        case TransitionError::illegal:
-            return send_error(res, 409, "illegal_transition",
-                              std::string("A request cannot go from ") + to_string(from) + " to " +
-                                  to.get<std::string>() + ".");
-    }
+    if (!r) return send_request_not_found(res);
+    if (error == TriageError::closed)
+        return send_error(res, 409, "request_closed", "This request is closed; its triage cannot change.");
+    send_json(res, 200, request_view(*r, reach->access));
 }
 
 }  // namespace
@@ -235,8 +254,8 @@ void register_request_routes(httplib::Server& server, App& app) {
     server.Post("/api/v1/requests", route(file_request));
     server.Get("/api/v1/requests", route(list_requests));
     server.Get(R"(/api/v1/requests/(\d+))", route(show_request));
-    server.Post(R"(/api/v1/requests/(\d+)/comments)", route(comment_on_request));
-    server.Post(R"(/api/v1/requests/(\d+)/transitions)", route(transition_request));
+    server.Patch(R"(/api/v1/requests/(\d+))", route(triage_request));
+    register_request_timeline_routes(server, app);
 }
 
 }  // namespace spoc

@@ -49,6 +49,7 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web) {
     register_user_routes(server, app);
     register_organisation_routes(server, app);
     register_group_routes(server, app);
+    register_routing_routes(server, app);
 }
 
 }  // namespace spoc

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include <string_view>
+#include <variant>
 
 #include "sqlite_statement.h"
 
@@ -21,7 +22,23 @@ std::string str(const json& v) { return v.get<std::string>(); }
 
 constexpr const char* kRequestColumns =
     "id, kind, type, subject, description, impact, urgency, priority, state, requester_name, requester_email, "
-    "fields, created_at, updated_at";
+    "fields, created_at, updated_at, requester_user, organisation, filed_by, diagnosis, owner, group_id, assignee, "
+    "escalated, handed_off, first_contact";
+
+std::optional<std::int64_t> optional_id(Statement& s, int col) {
+    if (s.is_null(col)) return std::nullopt;
+    return s.integer(col);
+}
+
+void bind_optional(Statement& s, int i, const std::optional<std::int64_t>& v) {
+    if (v) s.bind(i, *v);
+    else s.bind_null(i);
+}
+
+void bind_json(Statement& s, int i, const json& v) {
+    if (v.is_null()) s.bind_null(i);
+    else s.bind(i, v.dump());
+}
 
 Request read_request(Statement& s) {
     Request r;
@@ -35,11 +52,22 @@ Request read_request(Statement& s) {
     r.urgency = level_from_string(s.text(6));
     r.priority = static_cast<int>(s.integer(7));
     r.state = state_from_string(s.text(8));
-    r.requester = {s.text(9), s.text(10)};
+    r.requester = {s.text(9), s.text(10), std::nullopt};
     r.fields = json::parse(s.text(11), nullptr, false);
     if (!r.fields.is_object()) r.fields = json::object();
     r.created_at = s.integer(12);
     r.updated_at = s.integer(13);
+    r.requester.user = optional_id(s, 14);
+    r.organisation = optional_id(s, 15);
+    r.filed_by = optional_id(s, 16);
+    if (!s.is_null(17)) r.diagnosis = json::parse(s.text(17), nullptr, false);
+    if (r.diagnosis.is_discarded()) r.diagnosis = nullptr;
+    r.owner = optional_id(s, 18);
+    r.group = optional_id(s, 19);
+    r.assignee = optional_id(s, 20);
+    r.escalated = s.integer(21) != 0;
+    r.handed_off = s.integer(22) != 0;
+    r.first_contact_resolution = s.integer(23) != 0;
     return r;
 }
 
@@ -122,10 +150,58 @@ const char* const kMigrations[] = {
     );
     CREATE INDEX group_members_user ON group_members (user_id, group_id);
     )sql",
+    R"sql(
+    ALTER TABLE requests ADD COLUMN requester_user INTEGER REFERENCES users (id);
+    ALTER TABLE requests ADD COLUMN organisation INTEGER REFERENCES organisations (id);
+    ALTER TABLE requests ADD COLUMN filed_by INTEGER REFERENCES users (id);
+    ALTER TABLE requests ADD COLUMN diagnosis TEXT;
+    ALTER TABLE requests ADD COLUMN owner INTEGER REFERENCES users (id);
+    ALTER TABLE requests ADD COLUMN group_id INTEGER REFERENCES support_groups (id);
+    ALTER TABLE requests ADD COLUMN assignee INTEGER REFERENCES users (id);
+    ALTER TABLE requests ADD COLUMN escalated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE requests ADD COLUMN handed_off INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE requests ADD COLUMN first_contact INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX requests_requester_email ON requests (lower(trim(requester_email)), id);
+    CREATE INDEX requests_requester_user ON requests (requester_user, id);
+    CREATE INDEX requests_filed_by ON requests (filed_by, id);
+    CREATE INDEX requests_organisation ON requests (organisation, id);
+    CREATE INDEX requests_group ON requests (group_id, id);
+    CREATE INDEX requests_assignee ON requests (assignee, id);
+    CREATE INDEX requests_owner ON requests (owner, id);
+    CREATE INDEX requests_priority ON requests (priority, id);
+    CREATE INDEX requests_updated ON requests (updated_at, id);
+    ALTER TABLE events ADD COLUMN actor_user INTEGER;
+    ALTER TABLE events ADD COLUMN detail TEXT;
+    )sql",
 };
 
 
 // [SECTION] Queries shared by reads and writes ---------------------------------------
+
+// What an event of the desk (field_changed, assigned, escalated) holds beyond the columns.
+json detail_of(const Event& e) {
+    switch (e.kind) {
+        case EventKind::field_changed: return {{"field", e.field}, {"from", e.old_value}, {"to", e.new_value}};
+        case EventKind::assigned:
+        case EventKind::escalated: {
+            json j = {{"group", e.group ? json(*e.group) : json(nullptr)},
+                      {"assignee", e.assignee ? json(*e.assignee) : json(nullptr)}};
+            if (e.kind == EventKind::escalated) j["escalation"] = e.escalation;
+            return j;
+        }
+        default: return nullptr;
+    }
+}
+
+void read_detail(const json& j, Event& e) {
+    if (!j.is_object()) return;
+    e.field = j.value("field", "");
+    e.old_value = j.value("from", json());
+    e.new_value = j.value("to", json());
+    if (j.contains("group") && j["group"].is_number_integer()) e.group = j["group"].get<std::int64_t>();
+    if (j.contains("assignee") && j["assignee"].is_number_integer()) e.assignee = j["assignee"].get<std::int64_t>();
+    if (j.contains("escalation")) e.escalation = j["escalation"].get<Escalation>();
+}
 
 std::optional<Request> find_request(sqlite3* db, std::int64_t id) {
     Statement s(db, std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
@@ -133,19 +209,21 @@ std::optional<Request> find_request(sqlite3* db, std::int64_t id) {
     if (!s.step()) return std::nullopt;
     Request r = read_request(s);
     Statement ev(db,
-                 "SELECT at, actor, kind, from_state, to_state, reason, body, internal FROM events "
+                 "SELECT at, actor, kind, from_state, to_state, reason, body, internal, actor_user, detail FROM events "
                  "WHERE request_id = ? ORDER BY id");
     ev.bind(1, id);
     while (ev.step()) {
         Event e;
         e.at = ev.integer(0);
-        e.actor = ev.text(1);
+        e.party = ev.text(1);
         e.kind = json(ev.text(2)).get<EventKind>();
         e.from = state_from_string(ev.text(3));
         e.to = state_from_string(ev.text(4));
         e.reason = ev.text(5);
         e.body = ev.text(6);
         e.internal = ev.integer(7) != 0;
+        e.actor_user = optional_id(ev, 8);
+        if (!ev.is_null(9)) read_detail(json::parse(ev.text(9), nullptr, false), e);
         r.timeline.push_back(std::move(e));
     }
     return r;
@@ -153,12 +231,14 @@ std::optional<Request> find_request(sqlite3* db, std::int64_t id) {
 
 void insert_event(sqlite3* db, std::int64_t request_id, const Event& e) {
     Statement s(db,
-                "INSERT INTO events (request_id, at, actor, kind, from_state, to_state, reason, body, internal) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, request_id).bind(2, e.at).bind(3, e.actor).bind(4, str(json(e.kind)));
+                "INSERT INTO events (request_id, at, actor, kind, from_state, to_state, reason, body, internal, "
+                "actor_user, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, request_id).bind(2, e.at).bind(3, e.party).bind(4, str(json(e.kind)));
     s.bind(5, e.kind == EventKind::state_changed ? to_string(e.from) : "");
     s.bind(6, e.kind == EventKind::state_changed ? to_string(e.to) : "");
     s.bind(7, e.reason).bind(8, e.body).bind(9, e.internal ? 1 : 0);
+    bind_optional(s, 10, e.actor_user);
+    bind_json(s, 11, detail_of(e));
     s.step();
 }
 
@@ -315,29 +395,77 @@ std::optional<std::string> SqliteStore::follow_token_hash(std::int64_t id) {
     });
 }
 
-RequestPage SqliteStore::list(const RequestFilter& f) {
+// queue.h's matches() and comes_before(), as SQL.
+RequestPage SqliteStore::list(const RequestQuery& q) {
     std::string sql = std::string("SELECT ") + kRequestColumns + " FROM requests WHERE 1=1";
-    if (f.before_id > 0) sql += " AND id < ?1";
-    if (f.state) sql += " AND state = ?2";
-    if (f.kind) sql += " AND kind = ?3";
-    if (f.priority) sql += " AND priority = ?4";
-    if (f.type) sql += " AND type = ?5";
-    if (f.requester_email) sql += " AND lower(trim(requester_email)) = ?7";
-    sql += " ORDER BY id DESC LIMIT ?6";
+    std::vector<std::variant<std::int64_t, std::string>> args;
+    auto arg = [&args](auto v) {
+        args.emplace_back(v);
+        return "?" + std::to_string(args.size());
+    };
+    auto ids = [&arg](const std::vector<std::int64_t>& list) {
+        std::string in;
+        for (const std::int64_t id : list) in += (in.empty() ? "" : ", ") + arg(id);
+        return in;
+    };
+    if (!q.scope.everything) {
+        std::string any = "0";
+        if (q.scope.user) {
+            const std::string user = arg(*q.scope.user);
+            any += " OR requester_user = " + user + " OR filed_by = " + user;
+            if (q.scope.assigned_to_user) any += " OR assignee = " + user;
+        }
+        if (!q.scope.email.empty()) any += " OR lower(trim(requester_email)) = " + arg(q.scope.email);
+        if (q.scope.organisation) any += " OR organisation = " + arg(*q.scope.organisation);
+        if (!q.scope.groups.empty()) any += " OR group_id IN (" + ids(q.scope.groups) + ")";
+        sql += " AND (" + any + ")";
+    }
+    if (q.state) sql += " AND state = " + arg(std::string(to_string(*q.state)));
+    if (q.open_only) sql += " AND state NOT IN ('resolved', 'closed', 'cancelled')";
+    if (q.kind) sql += " AND kind = " + arg(str(json(*q.kind)));
+    if (q.priority) sql += " AND priority = " + arg(std::int64_t{*q.priority});
+    if (q.type) sql += " AND type = " + arg(*q.type);
+    if (q.escalated) sql += std::string(" AND escalated = ") + (*q.escalated ? "1" : "0");
+    if (q.organisation) sql += " AND organisation = " + arg(*q.organisation);
+    if (q.group) sql += " AND group_id = " + arg(*q.group);
+    if (q.assignee) sql += " AND assignee = " + arg(*q.assignee);
+    if (q.owner) sql += " AND owner = " + arg(*q.owner);
+    if (q.unassigned) sql += " AND assignee IS NULL";
+    if (q.in_groups) sql += " AND group_id IN (" + ids(q.groups) + ")";
+    switch (q.sort) {
+        case RequestSort::priority:
+            if (q.after) {
+                const std::string key = arg(q.after->first), id = arg(q.after->second);
+                sql += " AND (priority > " + key + " OR (priority = " + key + " AND id > " + id + "))";
+            }
+            sql += " ORDER BY priority, id";
+            break;
+        case RequestSort::updated:
+            if (q.after) {
+                const std::string key = arg(q.after->first), id = arg(q.after->second);
+                sql += " AND (updated_at < " + key + " OR (updated_at = " + key + " AND id < " + id + "))";
+            }
+            sql += " ORDER BY updated_at DESC, id DESC";
+            break;
+        case RequestSort::created:
+        case RequestSort::invalid:
+            if (q.after) sql += " AND id < " + arg(q.after->second);
+            sql += " ORDER BY id DESC";
+            break;
+    }
+    sql += " LIMIT " + arg(std::int64_t{q.limit} + 1);  // one more tells whether a next page exists
     return read([&](sqlite3* db) {
         Statement s(db, sql);
-        if (f.before_id > 0) s.bind(1, f.before_id);
-        if (f.state) s.bind(2, to_string(*f.state));
-        if (f.kind) s.bind(3, str(json(*f.kind)));
-        if (f.priority) s.bind(4, *f.priority);
-        if (f.type) s.bind(5, *f.type);
-        if (f.requester_email) s.bind(7, *f.requester_email);
-        s.bind(6, f.limit + 1);  // one more tells whether a next page exists
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            const int at = static_cast<int>(i + 1);
+            if (const auto* n = std::get_if<std::int64_t>(&args[i])) s.bind(at, *n);
+            else s.bind(at, std::get<std::string>(args[i]));
+        }
         RequestPage page;
         while (s.step()) page.items.push_back(read_request(s));
-        if (static_cast<int>(page.items.size()) > f.limit) {
+        if (static_cast<int>(page.items.size()) > q.limit) {
             page.items.pop_back();
-            page.next = page.items.back().id;
+            page.next = cursor_of(q.sort, page.items.back());
         }
         return page;
     });
@@ -377,7 +505,8 @@ Store::Created SqliteStore::create(const Request& r, const std::string& follow_t
         Statement s(db,
                     "INSERT INTO requests (kind, type, subject, description, impact, urgency, priority, state, "
                     "requester_name, requester_email, fields, created_at, updated_at, follow_token_hash, "
-                    "idempotency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    "idempotency_key, requester_user, organisation, filed_by, diagnosis, owner, group_id, assignee) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, str(json(r.kind))).bind(2, r.type).bind(3, r.subject).bind(4, r.description);
         s.bind(5, str(json(r.impact))).bind(6, str(json(r.urgency))).bind(7, r.priority);
         s.bind(8, to_string(r.state)).bind(9, r.requester.name).bind(10, r.requester.email);
@@ -386,6 +515,13 @@ Store::Created SqliteStore::create(const Request& r, const std::string& follow_t
             s.bind_null(15);
         else
             s.bind(15, idempotency_key);
+        bind_optional(s, 16, r.requester.user);
+        bind_optional(s, 17, r.organisation);
+        bind_optional(s, 18, r.filed_by);
+        bind_json(s, 19, r.diagnosis);
+        bind_optional(s, 20, r.owner);
+        bind_optional(s, 21, r.group);
+        bind_optional(s, 22, r.assignee);
         s.step();
         out = {r, false};
         out.request.id = sqlite3_last_insert_rowid(db);
@@ -403,8 +539,18 @@ std::optional<Request> SqliteStore::update(std::int64_t id, const std::function<
         if (!r) return false;
         const std::size_t known_events = r->timeline.size();
         if (!change(*r)) return false;
-        Statement s(db, "UPDATE requests SET state = ?, updated_at = ? WHERE id = ?");
-        s.bind(1, to_string(r->state)).bind(2, r->updated_at).bind(3, id);
+        Statement s(db,
+                    "UPDATE requests SET kind = ?, type = ?, subject = ?, impact = ?, urgency = ?, priority = ?, "
+                    "state = ?, updated_at = ?, owner = ?, group_id = ?, assignee = ?, escalated = ?, "
+                    "handed_off = ?, first_contact = ? WHERE id = ?");
+        s.bind(1, str(json(r->kind))).bind(2, r->type).bind(3, r->subject);
+        s.bind(4, str(json(r->impact))).bind(5, str(json(r->urgency))).bind(6, r->priority);
+        s.bind(7, to_string(r->state)).bind(8, r->updated_at);
+        bind_optional(s, 9, r->owner);
+        bind_optional(s, 10, r->group);
+        bind_optional(s, 11, r->assignee);
+        s.bind(12, r->escalated ? 1 : 0).bind(13, r->handed_off ? 1 : 0).bind(14, r->first_contact_resolution ? 1 : 0);
+        s.bind(15, id);
         s.step();
         for (std::size_t i = known_events; i < r->timeline.size(); ++i) insert_event(db, id, r->timeline[i]);
         return true;

@@ -35,7 +35,7 @@ public:
                    const std::string& idempotency_key = "") override;
     std::optional<Request> find(std::int64_t id) override;
     std::optional<std::string> follow_token_hash(std::int64_t id) override;
-    RequestPage list(const RequestFilter& filter) override;
+    RequestPage list(const RequestQuery& query) override;
     std::optional<Request> update(std::int64_t id, const std::function<bool(Request&)>& change) override;
     std::optional<User> create_user(const User& u, const std::string& password_hash) override;
     std::optional<User> find_user(std::int64_t id) override;

@@ -8,23 +8,14 @@
 #include <vector>
 
 #include "account.h"
+#include "queue.h"
 #include "request.h"
 
 namespace spoc {
 
-struct RequestFilter {
-    std::optional<State> state;
-    std::optional<Kind> kind;
-    std::optional<int> priority;
-    std::optional<std::string> type;
-    std::optional<std::string> requester_email;  // normalised; a person's own requests
-    std::int64_t before_id = 0;  // paging cursor: only ids below this; 0 = from the newest
-    int limit = 50;
-};
-
 struct RequestPage {
-    std::vector<Request> items;  // newest first, without timelines
-    std::optional<std::int64_t> next;  // cursor for the following page
+    std::vector<Request> items;  // in the query's order, without timelines
+    std::optional<std::string> next;  // cursor for the following page (cursor_of the last item)
 };
 
 struct UserFilter {
@@ -73,10 +64,11 @@ public:
     virtual std::optional<Request> find(std::int64_t id) = 0;
     virtual std::optional<std::string> follow_token_hash(std::int64_t id) = 0;
 
-    virtual RequestPage list(const RequestFilter& filter) = 0;
+    // The requests matching the query (queue.h's matches), in its order, one page.
+    virtual RequestPage list(const RequestQuery& query) = 0;
 
-    // Reads the request, lets change() apply a rule of core to it, and stores the
-    // new state and the events change() appended, all in one transaction. change()
+    // Reads the request, lets change() apply a rule of core to it, and stores the request's
+    // changed fields and the events change() appended, all in one transaction. change()
     // returns false to leave everything as it was. nullopt when the id is unknown.
     virtual std::optional<Request> update(std::int64_t id, const std::function<bool(Request&)>& change) = 0;
 

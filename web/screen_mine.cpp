@@ -109,7 +109,7 @@ std::string event_text(const AppState& app, const Event& e) {
 }
 
 void timeline_entry(const AppState& app, const Event& e, float width) {
-    const std::string who = app.t("detail.actor." + (e.actor == "desk" ? e.actor : std::string("requester")));
+    const std::string who = app.t("detail.actor." + (e.party == "desk" ? e.party : std::string("requester")));
     ui::paragraph(who + "  ·  " + local_time(e.at), ui::color::muted);
     ui::heading(event_text(app, e));
     if (e.kind == EventKind::comment && !e.body.empty()) ui::paragraph(e.body);

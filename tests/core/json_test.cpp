@@ -24,11 +24,13 @@ T round_trip(const T& value) {
 void check_same(const Requester& a, const Requester& b) {
     CHECK(a.name == b.name);
     CHECK(a.email == b.email);
+    CHECK(a.user == b.user);
 }
 
 void check_same(const Event& a, const Event& b) {
     CHECK(a.at == b.at);
-    CHECK(a.actor == b.actor);
+    CHECK(a.party == b.party);
+    CHECK(a.actor_user == b.actor_user);
     CHECK(a.kind == b.kind);
     CHECK(a.from == b.from);
     CHECK(a.to == b.to);
@@ -61,7 +63,7 @@ void check_same(const RequestType& a, const RequestType& b) {
 Event created_event() {
     Event e;
     e.at = 1709164800;  // 2024-02-29T00:00:00Z
-    e.actor = "requester";
+    e.party = "requester";
     e.kind = EventKind::created;
     return e;
 }
@@ -69,7 +71,7 @@ Event created_event() {
 Event state_changed_event(State from, State to, const std::string& reason) {
     Event e;
     e.at = 1709210096;  // 2024-02-29T12:34:56Z
-    e.actor = "desk";
+    e.party = "desk";
     e.kind = EventKind::state_changed;
     e.from = from;
     e.to = to;
@@ -80,7 +82,7 @@ Event state_changed_event(State from, State to, const std::string& reason) {
 Event comment_event(const std::string& body, bool internal) {
     Event e;
     e.at = 1795546346;  // 2026-11-24T18:52:26Z
-    e.actor = internal ? "desk" : "requester";
+    e.party = internal ? "desk" : "requester";
     e.kind = EventKind::comment;
     e.body = body;
     e.internal = internal;
@@ -183,17 +185,66 @@ TEST_CASE("a reference is SD- and the id in at least six digits") {
 }
 
 TEST_CASE("a requester survives a JSON round trip") {
-    const Requester r{"Zoë O'Brien", "zoe@example.ie"};
+    const Requester r{"Zoë O'Brien", "zoe@example.ie", std::nullopt};
     const json j = r;
-    CHECK(j == json{{"name", "Zoë O'Brien"}, {"email", "zoe@example.ie"}});
+    CHECK(j == json{{"name", "Zoë O'Brien"}, {"email", "zoe@example.ie"}, {"user", nullptr}});
     check_same(round_trip(r), r);
+    const Requester with_account{"Zoë O'Brien", "zoe@example.ie", 42};
+    CHECK(json(with_account)["user"] == 42);
+    check_same(round_trip(with_account), with_account);
+}
+
+TEST_CASE("a person's user id is the actor, and the party says on which side they act") {
+    Event e = event_by(Actor("desk", 7), EventKind::comment, 1709164800);
+    e.body = "checked the switch";
+    e.internal = true;
+    const json j = e;
+    CHECK(j["actor"] == 7);
+    CHECK(j["party"] == "desk");
+    check_same(round_trip(e), e);
+    CHECK(round_trip(e).actor_user == 7);
+}
+
+TEST_CASE("the desk's events survive a JSON round trip") {
+    SUBCASE("field_changed keeps old and new values of any JSON type") {
+        Event e = event_by(Actor("desk", 3), EventKind::field_changed, 1709164800);
+        e.field = "priority";
+        e.old_value = 4;
+        e.new_value = 2;
+        const json j = e;
+        CHECK(j["field"] == "priority");
+        CHECK(j["from"] == 4);
+        CHECK(j["to"] == 2);
+        const Event back = round_trip(e);
+        CHECK(back.field == "priority");
+        CHECK(back.old_value == 4);
+        CHECK(back.new_value == 2);
+    }
+    SUBCASE("assigned names the group and the assignee") {
+        Event e = event_by(Actor("desk", 3), EventKind::assigned, 1709164800);
+        e.group = 5;
+        e.assignee = 9;
+        const json j = e;
+        CHECK(j["group"] == 5);
+        CHECK(j["assignee"] == 9);
+        CHECK(round_trip(e).assignee == 9);
+    }
+    SUBCASE("escalated says how") {
+        Event e = event_by(Actor("desk", 3), EventKind::escalated, 1709164800);
+        e.escalation = Escalation::hierarchical;
+        e.reason = "VIP";
+        const json j = e;
+        CHECK(j["escalation"] == "hierarchical");
+        CHECK(j["group"].is_null());
+        CHECK(round_trip(e).escalation == Escalation::hierarchical);
+    }
 }
 
 TEST_CASE("every kind of event survives a JSON round trip") {
     SUBCASE("created") {
         const Event e = created_event();
         const json j = e;
-        CHECK(j == json{{"at", "2024-02-29T00:00:00Z"}, {"actor", "requester"}, {"kind", "created"}});
+        CHECK(j == json{{"at", "2024-02-29T00:00:00Z"}, {"actor", "requester"}, {"party", "requester"}, {"kind", "created"}});
         check_same(round_trip(e), e);
     }
     SUBCASE("state_changed with a reason") {
@@ -201,6 +252,7 @@ TEST_CASE("every kind of event survives a JSON round trip") {
         const json j = e;
         CHECK(j == json{{"at", "2024-02-29T12:34:56Z"},
                         {"actor", "desk"},
+                        {"party", "desk"},
                         {"kind", "state_changed"},
                         {"from", "in_progress"},
                         {"to", "pending"},
@@ -227,6 +279,7 @@ TEST_CASE("every kind of event survives a JSON round trip") {
         const json j = e;
         CHECK(j == json{{"at", "2026-11-24T18:52:26Z"},
                         {"actor", "requester"},
+                        {"party", "requester"},
                         {"kind", "comment"},
                         {"body", "Is it the printer on floor 2? \"Yes\" — Grüße"},
                         {"internal", false}});
@@ -240,7 +293,7 @@ TEST_CASE("every kind of event survives a JSON round trip") {
 }
 
 TEST_CASE("an event with an unknown kind or state reads as invalid") {
-    const json j = {{"at", "2024-02-29T00:00:00Z"}, {"actor", "desk"}, {"kind", "escalated"},
+    const json j = {{"at", "2024-02-29T00:00:00Z"}, {"actor", "desk"}, {"kind", "archived"},
                     {"from", "new"},                {"to", "archived"}};
     const Event e = j.get<Event>();
     CHECK(e.kind == EventKind::invalid);

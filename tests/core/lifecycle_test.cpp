@@ -117,7 +117,7 @@ Request request_in(State s) {
     r.created_at = r.updated_at = 1000;
     Event created;
     created.at = 1000;
-    created.actor = "requester";
+    created.party = "requester";
     created.kind = EventKind::created;
     r.timeline.push_back(created);
     return r;
@@ -126,7 +126,7 @@ Request request_in(State s) {
 Event comment(const std::string& body, bool internal) {
     Event e;
     e.at = 2000;
-    e.actor = internal ? "desk" : "requester";
+    e.party = internal ? "desk" : "requester";
     e.kind = EventKind::comment;
     e.body = body;
     e.internal = internal;
@@ -298,7 +298,7 @@ TEST_CASE("apply_transition appends a state_changed event with from, to, reason,
     CHECK(e.from == State::assigned);
     CHECK(e.to == State::pending);
     CHECK(e.reason == "waiting for the spare part");  // stored trimmed
-    CHECK(e.actor == "desk");
+    CHECK(e.party == "desk");
     CHECK(e.at == 5000);
     CHECK(e.body.empty());
     CHECK_FALSE(e.internal);
@@ -393,7 +393,7 @@ TEST_CASE("open_request takes kind from the type, priority from the matrix and s
     CHECK(r.updated_at == 777);
     REQUIRE(r.timeline.size() == 1);
     CHECK(r.timeline[0].kind == EventKind::created);
-    CHECK(r.timeline[0].actor == "requester");
+    CHECK(r.timeline[0].party == "requester");
     CHECK(r.timeline[0].at == 777);
 }
 
@@ -423,7 +423,7 @@ TEST_CASE("add_comment appends a public reply or an internal note") {
         CHECK(r.timeline.back().kind == EventKind::comment);
         CHECK(r.timeline.back().body == "Is it the printer on floor 2?");
         CHECK_FALSE(r.timeline.back().internal);
-        CHECK(r.timeline.back().actor == "desk");
+        CHECK(r.timeline.back().party == "desk");
         CHECK(r.timeline.back().at == 3000);
     }
     SUBCASE("an internal note") {

@@ -40,7 +40,7 @@ TEST_CASE("filing a request answers 201 with the whole new request") {
     CHECK(r["urgency"] == "medium");
     CHECK(r["priority"] == 2);
     CHECK(r["state"] == "new");
-    CHECK(r["requester"] == json{{"name", "Ada Example"}, {"email", "ada@example.org"}});
+    CHECK(r["requester"] == json{{"name", "Ada Example"}, {"email", "ada@example.org"}, {"user", nullptr}});
     CHECK(r["fields"] == json{{"device", "monitor"}, {"location", "Room 4.12"}});
     CHECK(res->get_header_value("Location") == "/api/v1/requests/" + std::to_string(id));
 
