@@ -58,6 +58,7 @@ httplib::Result call(httplib::Client& client, const std::string& method, const s
     if (method == "GET") return client.Get(path.c_str(), headers);
     if (method == "POST") return client.Post(path.c_str(), headers, text, "application/json");
     if (method == "PATCH") return client.Patch(path.c_str(), headers, text, "application/json");
+    if (method == "PUT") return client.Put(path.c_str(), headers, text, "application/json");
     if (method == "DELETE") return client.Delete(path.c_str(), headers);
     FAIL("unknown method " << method);
     return client.Get(path.c_str());

@@ -41,7 +41,7 @@ struct Auth {
 Auth as_bearer(const std::string& token);
 Auth as_cookie(const std::string& token, std::optional<std::string> csrf = std::nullopt);
 
-// GET, POST, PATCH or DELETE (a JSON body for POST and PATCH) with that authentication.
+// GET, POST, PATCH, PUT or DELETE (a JSON body for POST, PATCH and PUT) with that authentication.
 httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
                      const Auth& auth = {}, const std::optional<json>& body = std::nullopt);
 
