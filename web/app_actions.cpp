@@ -228,7 +228,7 @@ NewRequest to_new_request(const Draft& d, const Catalog& catalog) {
     r.description = d.description;
     r.impact = d.impact;
     r.urgency = d.urgency;
-    r.requester = {d.name, d.email};
+    r.requester = {d.name, d.email, std::nullopt};
     r.fields = json::object();
     // Only the chosen type's own fields go with it: answers left from another type stay in the draft.
     if (const RequestType* type = catalog.find(d.type))

@@ -103,6 +103,9 @@ std::string event_text(const AppState& app, const Event& e) {
         case EventKind::created: return app.t("detail.event.created");
         case EventKind::state_changed: return app.t("detail.event.state_changed", {{"to", state_text(app, e.to)}});
         case EventKind::comment: return app.t("detail.event.comment");
+        case EventKind::field_changed:
+        case EventKind::assigned:
+        case EventKind::escalated:  // the desk's own events: the console shows them
         case EventKind::invalid: break;
     }
     return "";
@@ -197,7 +200,8 @@ void ShowRequestDetail(AppState& app) {
 
     ui::heading(app.t("detail.timeline"));
     ui::gap(4);
-    for (const Event& e : q.timeline) timeline_entry(app, e, c.width);
+    for (const Event& e : q.timeline)
+        if (is_public(e)) timeline_entry(app, e, c.width);  // what the requester's side shows
 
     ui::gap(8);
     if (!r->notice.empty()) {
