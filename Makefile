@@ -1,4 +1,4 @@
-# spoc: `make run` serves the portal on http://127.0.0.1:8080, `make test` runs every test
+# spoc: `make run` serves the portal on http://127.0.0.1:8080 (`make demo`: on a demo desk), `make test` runs every test
 # (ctest, then 20 s of each libFuzzer target), `make fuzz` fuzzes each target for FUZZ_SECONDS.
 # They first set up whatever is missing (apt packages, Dear ImGui sources, npm packages).
 SHELL := /bin/bash
@@ -10,7 +10,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 20
 
-.PHONY: all setup build native web run test fuzz bench clean
+.PHONY: all setup build native web run demo test fuzz bench clean
 
 all: build
 
@@ -30,6 +30,10 @@ web:
 
 run: build
 	$(NATIVE)/server/spoc-server --port $(PORT) --data data/spoc.db --web $(WEB)/site
+
+# The demo desk (README, "Demo"): seeded into data/demo.db at its first start.
+demo: build
+	$(NATIVE)/server/spoc-server --port $(PORT) --data data/demo.db --web $(WEB)/site --demo
 
 test: build
 	cd $(NATIVE) && ctest --output-on-failure -j2

@@ -5,14 +5,17 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <iomanip>
 #include <iostream>
 #include <thread>
 
 #include "api.h"
 #include "app.h"
 #include "data_folder.h"
+#include "demo.h"
 #include "http/gate.h"
 #include "http/http_server.h"
 #include "passwords.h"
@@ -66,6 +69,29 @@ int create_admin(spoc::Store& store, const std::string& given) {
     return 0;
 }
 
+// --demo: seeds the demo desk into an empty database and prints its sign-ins; leaves a database
+// that holds anything as it is.
+void seed_demo_if_empty(spoc::Store& store, spoc::App& app) {
+    if (!spoc::empty_for_demo(store)) {
+        std::cout << (spoc::has_demo(store) ? "Demo: the demo data is already there; nothing was added.\n"
+                                            : "Demo: the database is not empty; --demo added nothing to it.\n");
+        if (!spoc::has_demo(store)) return;
+    } else {
+        const auto start = std::chrono::steady_clock::now();
+        const spoc::DemoSummary s = spoc::seed_demo(store, app.passwords, app.catalog("en"), app.routing(), app.now());
+        const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+        std::cout << "Demo: seeded " << s.people << " people, " << s.organisations << " organisations, " << s.groups
+                  << " support groups and " << s.requests << " requests in " << std::fixed << std::setprecision(2)
+                  << took.count() << " s (";
+        const char* separator = "";
+        for (const auto& [state, count] : s.by_state) std::cout << separator << state << " " << count, separator = ", ";
+        std::cout << ").\n";
+    }
+    std::cout << "Demo sign-ins, each with the password " << spoc::kDemoPassword << ":\n";
+    for (const spoc::DemoSignIn& d : spoc::demo_sign_ins())
+        std::cout << "  " << std::left << std::setw(14) << d.role << std::setw(38) << d.email << d.who << "\n";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -82,6 +108,8 @@ int main(int argc, char** argv) {
         ->capture_default_str()->check(CLI::Range(1, 1024));
     std::string admin_email;
     cli.add_option("--create-admin", admin_email, "create this admin (or reset its password), print a one-time password, exit");
+    bool demo = false;
+    cli.add_flag("--demo", demo, "seed a demo desk (people of every role, about 200 requests) into an empty database, then serve");
     spoc::Timestamp session_idle = 12 * 3600, session_max = 7 * 24 * 3600;
     cli.add_option("--session-idle", session_idle, "seconds a session may go unused")->capture_default_str()->check(CLI::PositiveNumber);
     cli.add_option("--session-max", session_max, "seconds a session lasts at most")->capture_default_str()->check(CLI::PositiveNumber);
@@ -104,6 +132,7 @@ int main(int argc, char** argv) {
                       [] { return static_cast<spoc::Timestamp>(std::time(nullptr)); });
         app.session_idle = session_idle;
         app.session_max = session_max;
+        if (demo) seed_demo_if_empty(store, app);
 
         spoc::http::HttpServer server;
         spoc::set_up_server(server, app, web);
