@@ -219,7 +219,9 @@ void triage_request(App& app, const httplib::Request& req, httplib::Response& re
     if (!id) return send_request_not_found(res);
     const auto reach = reach_request(app, req, res, *id);
     if (!reach) return;
-    if (reach->access == RequestAccess::none) return send_request_not_found(res);
+    if (reach->access == RequestAccess::none)
+        return bearer_token(req).empty() && session_cookie(req).empty() ? send_unauthorized(res)
+                                                                         : send_request_not_found(res);
     if (!may_triage(reach->access)) return send_error(res, 403, "forbidden", "Only the service desk triages requests.");
     const Messages& messages = app.messages(request_language(req, app.messages_config));
     const auto body = read_json_body(req, res, messages);
