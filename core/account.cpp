@@ -9,6 +9,54 @@ namespace spoc {
 
 void to_json(json& j, const Organisation& o) { j = {{"id", o.id}, {"name", o.name}}; }
 
+namespace {
+
+std::optional<std::int64_t> optional_id(const json& j, const char* key) {
+    const auto it = j.find(key);
+    if (it == j.end() || !it->is_number_integer()) return std::nullopt;
+    return it->get<std::int64_t>();
+}
+
+std::vector<std::int64_t> ids(const json& j, const char* key) {
+    std::vector<std::int64_t> out;
+    const auto it = j.find(key);
+    if (it != j.end() && it->is_array())
+        for (const json& v : *it)
+            if (v.is_number_integer()) out.push_back(v.get<std::int64_t>());
+    return out;
+}
+
+}  // namespace
+
+void from_json(const json& j, Organisation& o) {
+    o.id = optional_id(j, "id").value_or(0);
+    o.name = j.value("name", json("")).is_string() ? j.value("name", "") : "";
+}
+
+void from_json(const json& j, User& u) {
+    auto text = [&j](const char* key) {
+        const json v = j.value(key, json());
+        return v.is_string() ? v.get<std::string>() : std::string();
+    };
+    u.id = optional_id(j, "id").value_or(0);
+    u.email = text("email");
+    u.name = text("name");
+    const json role = j.value("role", json());
+    u.role = role.is_string() ? role.get<Role>() : Role::invalid;
+    u.organisation = optional_id(j, "organisation");
+    u.groups = ids(j, "groups");
+    const json active = j.value("active", json(true));
+    u.active = active.is_boolean() ? active.get<bool>() : true;
+}
+
+void from_json(const json& j, SupportGroup& g) {
+    g.id = optional_id(j, "id").value_or(0);
+    const json name = j.value("name", json());
+    g.name = name.is_string() ? name.get<std::string>() : "";
+    from_json(j.value("tier", json()), g.tier);
+    g.members = ids(j, "members");
+}
+
 void to_json(json& j, const User& u) {
     j = {{"id", u.id},     {"email", u.email},   {"name", u.name},
          {"role", u.role}, {"groups", u.groups}, {"active", u.active}};

@@ -29,6 +29,7 @@ struct Organisation {
     std::string name;
 };
 void to_json(json& j, const Organisation& o);
+void from_json(const json& j, Organisation& o);  // lenient: what the console reads back
 
 struct User {
     std::int64_t id = 0;
@@ -40,6 +41,7 @@ struct User {
     bool active = true;
 };
 void to_json(json& j, const User& u);
+void from_json(const json& j, User& u);  // lenient: unknown roles read as invalid
 
 // Support groups work in tiers: 1 the service desk, 1.5 customer support, 2 specialists,
 // 3 vendors. In JSON the tier is that number.
@@ -56,6 +58,7 @@ struct SupportGroup {
     std::vector<std::int64_t> members;  // user ids, ascending
 };
 void to_json(json& j, const SupportGroup& g);
+void from_json(const json& j, SupportGroup& g);
 
 // Reads the members of a group body that are present (POST: name and tier required):
 // a name of 1-200 characters, a known tier, members as an array of user ids (sorted, unique).

@@ -7,6 +7,7 @@
 //   closed, cancelled: final
 #include "lifecycle.h"
 
+#include <algorithm>
 #include <initializer_list>
 
 #include "priority.h"
@@ -51,20 +52,46 @@ TransitionError check_transition(State from, State to, std::string_view reason) 
     return TransitionError::none;
 }
 
+const std::vector<std::string>& waiting_reasons() {
+    static const std::vector<std::string> v = {"requester", "vendor", "change", "other"};
+    return v;
+}
+
+const std::vector<std::string>& resolution_codes() {
+    static const std::vector<std::string> v = {"solved", "workaround", "no_fault_found", "duplicate", "withdrawn"};
+    return v;
+}
+
 TransitionError apply_transition(Request& r, State to, const std::string& reason, const Actor& actor,
-                                 Timestamp now) {
+                                 Timestamp now, const std::string& code) {
     const TransitionError err = check_transition(r.state, to, reason);
     if (err != TransitionError::none) return err;
+    const auto& codes = to == State::pending ? waiting_reasons() : resolution_codes();
+    const bool takes_code = to == State::pending || to == State::resolved;
+    if (!code.empty() && (!takes_code || std::find(codes.begin(), codes.end(), code) == codes.end()))
+        return TransitionError::unknown_code;
     if (to == State::resolved) r.first_contact_resolution = actor.party == "desk" && !r.handed_off;
     if (r.state == State::resolved && to == State::in_progress) r.first_contact_resolution = false;
     Event e = event_by(actor, EventKind::state_changed, now);
     e.from = r.state;
     e.to = to;
     e.reason = std::string(trim(reason));
+    (to == State::pending ? e.waiting_for : e.resolution) = takes_code ? code : "";
     r.timeline.push_back(std::move(e));
     r.state = to;
     r.updated_at = now;
     return TransitionError::none;
+}
+
+std::string waiting_for(const Request& r) {
+    if (r.state != State::pending) return "";
+    for (auto it = r.timeline.rbegin(); it != r.timeline.rend(); ++it)
+        if (it->kind == EventKind::state_changed && it->to == State::pending) return it->waiting_for;
+    return "";
+}
+
+void requester_answered(Request& r, Timestamp now) {
+    if (waiting_for(r) == "requester") apply_transition(r, State::in_progress, "", Actor("system"), now);
 }
 
 Request open_request(const NewRequest& r, const RequestType& type, Timestamp now, const Actor& filer) {

@@ -87,6 +87,8 @@ void to_json(json& j, const Event& e) {
             j["from"] = e.from;
             j["to"] = e.to;
             if (!e.reason.empty()) j["reason"] = e.reason;
+            if (!e.waiting_for.empty()) j["waiting_for"] = e.waiting_for;
+            if (!e.resolution.empty()) j["resolution"] = e.resolution;
             break;
         case EventKind::comment:
             j["body"] = e.body;
@@ -135,6 +137,8 @@ void from_json(const json& j, Event& e) {
     read(j, "group", e.group);
     read(j, "assignee", e.assignee);
     read(j, "escalation", e.escalation);
+    read(j, "waiting_for", e.waiting_for);
+    read(j, "resolution", e.resolution);
 }
 
 Event event_by(const Actor& actor, EventKind kind, Timestamp at) {

@@ -87,6 +87,8 @@ struct Event {
     std::optional<Id> group;
     std::optional<Id> assignee;
     Escalation escalation = Escalation::invalid;
+    std::string waiting_for;  // state_changed to pending: requester, vendor, change or other
+    std::string resolution;   // state_changed to resolved: solved, workaround, no_fault_found, duplicate, withdrawn
 };
 
 // A new timeline entry of this kind, by this actor, at this time.

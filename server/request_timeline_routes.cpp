@@ -82,6 +82,9 @@ const char* transition_message(TransitionError e) {
         case TransitionError::illegal: return "This state change is not allowed.";
         case TransitionError::reason_required: return "Give a reason for this state.";
         case TransitionError::reason_too_long: return "The reason is too long (at most 2000 characters).";
+        case TransitionError::unknown_code:
+            return "waiting_for (pending) is requester, vendor, change or other; resolution (resolved) is solved, "
+                   "workaround, no_fault_found, duplicate or withdrawn.";
         case TransitionError::none: break;
     }
     return "";
@@ -109,6 +112,7 @@ void comment_on_request(App& app, const httplib::Request& req, httplib::Response
         closed = !may_see_internal(reach->access) && is_final(r.state);
         if (closed) return false;
         add_comment(r, text.get<std::string>(), internal.get<bool>(), reach->actor, app.now());
+        if (!may_see_internal(reach->access)) requester_answered(r, app.now());
         return true;
     });
     if (!r) return send_request_not_found(res);
@@ -125,14 +129,18 @@ void transition_request(App& app, const httplib::Request& req, httplib::Response
     if (!body) return;
     const json to = body->value("to", json());
     if (!to.is_string()) return send_error(res, 422, "invalid_field", "Name the new state in \"to\".", "to");
-    std::string reason;
-    if (!text_member(*body, "reason", reason, res)) return;
+    std::string reason, waiting, resolution;
+    if (!text_member(*body, "reason", reason, res) || !text_member(*body, "waiting_for", waiting, res) ||
+        !text_member(*body, "resolution", resolution, res))
+        return;
+    const std::string code = !waiting.empty() ? waiting : resolution;
+    const char* code_field = !waiting.empty() ? "waiting_for" : "resolution";
 
     TransitionError error = TransitionError::none;
     State from = State::invalid;
     const auto r = app.store.update(id, [&](Request& r) {
         from = r.state;
-        error = apply_transition(r, state_from_string(to.get<std::string>()), reason, reach->actor, app.now());
+        error = apply_transition(r, state_from_string(to.get<std::string>()), reason, reach->actor, app.now(), code);
         return error == TransitionError::none;
     });
     if (!r) return send_request_not_found(res);
@@ -143,6 +151,8 @@ void transition_request(App& app, const httplib::Request& req, httplib::Response
             return send_error(res, 422, "reason_required", transition_message(error), "reason");
         case TransitionError::reason_too_long:
             return send_error(res, 422, "invalid_field", transition_message(error), "reason");
+        case TransitionError::unknown_code:
+            return send_error(res, 422, "invalid_field", transition_message(error), code_field);
         case TransitionError::illegal:
             return send_error(res, 409, "illegal_transition",
                               std::string("A request cannot go from ") + to_string(from) + " to " +

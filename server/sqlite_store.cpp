@@ -181,6 +181,12 @@ const char* const kMigrations[] = {
 // What an event of the desk (field_changed, assigned, escalated) holds beyond the columns.
 json detail_of(const Event& e) {
     switch (e.kind) {
+        case EventKind::state_changed: {
+            json j = json::object();
+            if (!e.waiting_for.empty()) j["waiting_for"] = e.waiting_for;
+            if (!e.resolution.empty()) j["resolution"] = e.resolution;
+            return j.empty() ? json() : j;
+        }
         case EventKind::field_changed: return {{"field", e.field}, {"from", e.old_value}, {"to", e.new_value}};
         case EventKind::assigned:
         case EventKind::escalated: {
@@ -201,6 +207,8 @@ void read_detail(const json& j, Event& e) {
     if (j.contains("group") && j["group"].is_number_integer()) e.group = j["group"].get<std::int64_t>();
     if (j.contains("assignee") && j["assignee"].is_number_integer()) e.assignee = j["assignee"].get<std::int64_t>();
     if (j.contains("escalation")) e.escalation = j["escalation"].get<Escalation>();
+    e.waiting_for = j.value("waiting_for", "");
+    e.resolution = j.value("resolution", "");
 }
 
 std::optional<Request> find_request(sqlite3* db, std::int64_t id) {

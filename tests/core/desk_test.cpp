@@ -394,3 +394,34 @@ TEST_CASE("cursors name the position in their sort order and nothing else") {
     CHECK_FALSE(read_cursor(RequestSort::created, "3.42"));
     CHECK_FALSE(read_cursor(RequestSort::created, "0"));
 }
+
+TEST_CASE("pending says what it waits for, resolved how it was resolved; unknown codes are refused") {
+    Request r = request_of(person(1, Role::requester));
+    CHECK(apply_transition(r, State::in_progress, "", Actor("desk", 7), 1100, "vendor") == TransitionError::unknown_code);
+    CHECK(apply_transition(r, State::in_progress, "", Actor("desk", 7), 1100) == TransitionError::none);
+    CHECK(apply_transition(r, State::pending, "which laptop?", Actor("desk", 7), 1200, "someone") ==
+          TransitionError::unknown_code);
+    REQUIRE(apply_transition(r, State::pending, "which laptop?", Actor("desk", 7), 1200, "requester") ==
+            TransitionError::none);
+    CHECK(waiting_for(r) == "requester");
+    CHECK(json(r.timeline.back())["waiting_for"] == "requester");
+
+    SUBCASE("the requester's answer takes it back to in progress, as the system's change") {
+        add_comment(r, "the grey one", false, Actor("requester", 1), 1300);
+        requester_answered(r, 1300);
+        CHECK(r.state == State::in_progress);
+        CHECK(r.timeline.back().party == "system");
+    }
+    SUBCASE("waiting for the vendor, a requester's reply changes nothing") {
+        REQUIRE(apply_transition(r, State::in_progress, "", Actor("desk", 7), 1250) == TransitionError::none);
+        REQUIRE(apply_transition(r, State::pending, "RMA 4411", Actor("desk", 7), 1260, "vendor") == TransitionError::none);
+        requester_answered(r, 1300);
+        CHECK(r.state == State::pending);
+    }
+    SUBCASE("a resolution code goes with resolved") {
+        REQUIRE(apply_transition(r, State::resolved, "replaced the dock", Actor("desk", 7), 1400, "workaround") ==
+                TransitionError::none);
+        CHECK(r.timeline.back().resolution == "workaround");
+        CHECK(waiting_for(r).empty());
+    }
+}

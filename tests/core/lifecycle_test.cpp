@@ -25,6 +25,7 @@ const char* name(TransitionError e) {
         case TransitionError::illegal: return "illegal";
         case TransitionError::reason_required: return "reason_required";
         case TransitionError::reason_too_long: return "reason_too_long";
+        case TransitionError::unknown_code: return "unknown_code";
     }
     return "?";
 }
