@@ -8,14 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "account.h"
 #include "catalog.h"
+#include "console_state.h"
 #include "messages.h"
 #include "request.h"
 #include "validation.h"
 
 namespace spoc::web {
 
-enum class Screen { home, form, submitted, mine, detail };
+enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request };
 const char* screen_name(Screen s);  // "home", "form", ... (what the browser tests ask for)
 
 // assets/portal.json: who runs this service desk.
@@ -50,10 +52,23 @@ struct FollowedRequest {
     std::optional<Request> latest;  // the last answer of GET /api/v1/requests/{id}
     bool gone = false;              // 404: deleted, or the token no longer fits
     bool loading = false;
+    bool from_account = false;      // listed for the signed-in person, not followed by a token
     std::string reply;              // a reply being typed
     bool reply_sending = false;
     std::string notice;             // a problem with the last refresh or reply
     bool link_copied = false;       // its follow link went to the clipboard
+};
+
+// Who is signed in (the spoc_session cookie is the browser's; the CSRF token of the sign-in is
+// kept to sign changes) and the sign-in form as typed (the password is never stored).
+struct Account {
+    bool checked = false;           // GET /api/v1/me has answered (or failed)
+    std::optional<User> user;       // signed in
+    std::string csrf;
+    std::string email;
+    std::string password;
+    bool busy = false;
+    std::string notice;
 };
 
 struct AppState {
@@ -70,6 +85,9 @@ struct AppState {
     PortalConfig config;
     json config_json;                // portal.json as served, for its texts in each language
     unsigned logo_texture = 0;       // the GL texture the logo is loaded into; 0 until asked for
+
+    Account account;
+    ConsoleState console;           // the desk's screens, for staff
 
     Draft draft;
     bool show_errors = false;        // after the first try to submit

@@ -79,6 +79,9 @@ void show_screen(AppState& app) {
         case Screen::submitted: return ShowSubmitted(app);
         case Screen::mine: return ShowMyRequests(app);
         case Screen::detail: return ShowRequestDetail(app);
+        case Screen::sign_in: return ShowSignIn(app);
+        case Screen::queue: return ShowQueue(app);
+        case Screen::desk_request: return ShowDeskRequest(app);
     }
 }
 

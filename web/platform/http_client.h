@@ -20,6 +20,7 @@ struct HttpCall {
     std::string bearer;       // Authorization: Bearer <token> when not empty
     std::string language;     // Accept-Language
     std::string idempotency_key;  // Idempotency-Key: the same call again is done once
+    std::string csrf;         // X-CSRF-Token: a signed-in person's changes (the cookie signs them in)
 };
 
 void http_send(const HttpCall& call, HttpDone done);

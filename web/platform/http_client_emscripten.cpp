@@ -46,6 +46,7 @@ void http_send(const HttpCall& call, HttpDone done) {
     if (!p.call.language.empty()) p.headers.insert(p.headers.end(), {"Accept-Language", p.call.language.c_str()});
     if (!p.call.idempotency_key.empty())
         p.headers.insert(p.headers.end(), {"Idempotency-Key", p.call.idempotency_key.c_str()});
+    if (!p.call.csrf.empty()) p.headers.insert(p.headers.end(), {"X-CSRF-Token", p.call.csrf.c_str()});
     p.headers.push_back(nullptr);
 
     emscripten_fetch_attr_t attr;

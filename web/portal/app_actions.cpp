@@ -77,6 +77,7 @@ void start(AppState& app) {
     set_language(app, lang);
     load_config(app);
     follow_location(app, location_hash());
+    check_session(app);
 }
 
 void set_language(AppState& app, const std::string& lang, bool chosen) {
@@ -100,6 +101,9 @@ std::string screen_title(const AppState& app, Screen screen) {
         case Screen::submitted: return app.t("done.title") + ". " + app.t("done.reference", {{"ref", app.submitted_ref}});
         case Screen::mine: return app.t("mine.title");
         case Screen::detail: return format_ref(app.open_id);
+        case Screen::sign_in: return app.t("account.title");
+        case Screen::queue: return app.t("console.title");
+        case Screen::desk_request: return format_ref(app.console.open_id);
     }
     return "";
 }
@@ -128,6 +132,9 @@ std::string location_of(const AppState& app) {
         case Screen::submitted: return "#/done";
         case Screen::mine: return "#/mine";
         case Screen::detail: return "#/mine/" + std::to_string(app.open_id);
+        case Screen::sign_in: return "#/sign-in";
+        case Screen::queue: return "#/desk";
+        case Screen::desk_request: return "#/desk/" + std::to_string(app.console.open_id);
     }
     return "";
 }
@@ -147,6 +154,16 @@ void follow_location(AppState& app, const std::string& hash) {
     }
     if (hash == "#/done" && !app.submitted_ref.empty()) return show(app, Screen::submitted);
     if (hash == "#/mine" && !app.kiosk) return show(app, Screen::mine);
+    if (hash == "#/sign-in" && !app.kiosk) return show(app, Screen::sign_in);
+    // The console's places wait for the session check; without staff signed in, sign in first.
+    if (hash == "#/desk" || hash.rfind("#/desk/", 0) == 0) {
+        if (!signed_in_staff(app)) return show(app, app.kiosk ? Screen::home : Screen::sign_in);
+        if (hash == "#/desk") return show(app, Screen::queue);
+        if (const auto id = parse_id(std::string_view(hash).substr(7))) {
+            app.console.open_id = *id;
+            return show(app, Screen::desk_request);
+        }
+    }
     // A follow link (#/follow/42/<token>, from "follow on another device") adds the
     // request to this browser's list; the token then leaves the address bar.
     const std::string follow = "#/follow/";
@@ -333,6 +350,9 @@ const char* screen_name(Screen s) {
         case Screen::submitted: return "submitted";
         case Screen::mine: return "mine";
         case Screen::detail: return "detail";
+        case Screen::sign_in: return "sign_in";
+        case Screen::queue: return "queue";
+        case Screen::desk_request: return "desk_request";
     }
     return "home";
 }

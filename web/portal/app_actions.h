@@ -29,4 +29,22 @@ bool kiosk_idle(AppState& app, double idle_seconds);  // back home for the next 
 void send_reply(AppState& app, FollowedRequest& r);
 void forget_request(AppState& app, std::int64_t id);
 
+// [SECTION] Signing in (account_actions.cpp)
+void check_session(AppState& app);   // at start: GET /api/v1/me with the cookie, if any
+void sign_in(AppState& app);         // the form's email and password
+void sign_out(AppState& app);
+bool signed_in_staff(const AppState& app);  // the desk's console is theirs
+
+// [SECTION] The console (console/console_actions.cpp)
+void open_console(AppState& app);                      // the queue screen, loading what it needs
+void console_poll(AppState& app);                      // between frames: keeps what is on screen fresh
+void load_queue(AppState& app, Queue queue);
+void refresh_view(AppState& app);                      // filter and sort again when stale
+void open_desk_request(AppState& app, std::int64_t id);
+void console_reply(AppState& app);
+void console_triage(AppState& app);
+void console_assign(AppState& app);
+void console_escalate(AppState& app, bool functional);
+void console_transition(AppState& app);
+
 }  // namespace spoc::web

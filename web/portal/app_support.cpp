@@ -33,6 +33,7 @@ HttpCall api_call(const AppState& app, const std::string& method, const std::str
     c.method = method;
     c.path = path;
     c.language = app.lang;
+    if (app.account.user && method != "GET") c.csrf = app.account.csrf;
     return c;
 }
 
@@ -42,7 +43,8 @@ bool save_followed(AppState& app) {
     if (app.kiosk) return true;
     load_followed(app);
     json list = json::array();
-    for (const auto& r : app.followed) list.push_back({{"id", r.id}, {"ref", r.ref}, {"follow_token", r.follow_token}});
+    for (const auto& r : app.followed)
+        if (!r.follow_token.empty()) list.push_back({{"id", r.id}, {"ref", r.ref}, {"follow_token", r.follow_token}});
     return store(kFollowedKey, list.dump());
 }
 

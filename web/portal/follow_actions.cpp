@@ -47,6 +47,42 @@ void fetch_request(AppState& app, FollowedRequest& r) {
     http_send(c, [&app, id](const HttpResponse& res) { apply_request(app, id, res); });
 }
 
+// A signed-in person's own requests (and a partner help desk's organisation's), as the
+// server lists them for their session: they join those this browser follows by token.
+void fetch_account_requests(AppState& app) {
+    if (!app.account.user) return;
+    http_send(api_call(app, "GET", "/api/v1/requests?limit=200"), [&app](const HttpResponse& res) {
+        const json j = parse_or_null(res.body);
+        if (res.status != 200 || !j.is_object() || !j.value("items", json()).is_array()) return;
+        for (const json& item : j["items"]) {
+            Request listed;
+            try {
+                listed = item.get<Request>();
+            } catch (const json::exception&) {
+                continue;
+            }
+            if (listed.id <= 0 || app.forgotten.count(listed.id)) continue;
+            FollowedRequest* known = app.find_followed(listed.id);
+            if (!known) {
+                FollowedRequest r;
+                r.id = listed.id;
+                r.ref = listed.ref;
+                r.from_account = true;
+                app.followed.push_back(std::move(r));
+                known = &app.followed.back();
+            }
+            if (!known->latest || known->latest->updated_at < listed.updated_at) {
+                listed.timeline.clear();  // the list has none; the detail view asks for it
+                if (known->latest) listed.timeline = known->latest->timeline;
+                known->latest = std::move(listed);
+            }
+        }
+        std::sort(app.followed.begin(), app.followed.end(), [](const auto& a, const auto& b) { return a.id > b.id; });
+        app.refreshed_at = wall_clock();
+        wake();
+    });
+}
+
 void refresh_followed(AppState& app) {
     app.next_refresh = seconds_since_start() + app.config.refresh_seconds;
     if (app.screen == Screen::detail) {
@@ -54,7 +90,9 @@ void refresh_followed(AppState& app) {
         return;
     }
     load_followed(app);  // what other tabs filed meanwhile
-    for (auto& r : app.followed) fetch_request(app, r);
+    fetch_account_requests(app);
+    for (auto& r : app.followed)
+        if (!r.from_account) fetch_request(app, r);
 }
 
 }  // namespace
@@ -73,6 +111,7 @@ void poll(AppState& app) {
         follow_location(app, *moved);
         wake();
     }
+    if (app.screen == Screen::queue || app.screen == Screen::desk_request) return console_poll(app);
     if (app.screen != Screen::mine && app.screen != Screen::detail) return;
     if (seconds_since_start() >= app.next_refresh) refresh_followed(app);
 }

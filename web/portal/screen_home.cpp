@@ -43,34 +43,55 @@ void ShowHeader(AppState& app, float height) {
     const float text_x = slot_x + logo_w + ui::px(12);
     ImFont* regular = ui::regular_font();
     const float line = bold->FontSize;
-    // The switch offers the next language of the catalog, named in that language.
+    // On the right, from the edge: the language switch (the next language of the catalog,
+    // named in that language), signing in or out, and for staff the way between portal and console.
     const std::vector<std::string> langs = languages(app.messages_config);
     std::size_t current = 0;
     while (current < langs.size() && langs[current] != app.lang) ++current;
     const std::string next_lang = langs.empty() ? "en" : langs[(current + 1) % langs.size()];
     const std::string lang_label = app.messages_config.value(next_lang, json::object()).value("language.name", next_lang);
-    const float lang_w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, lang_label.c_str()).x + ui::px(32);
-    const float text_right = at.x + width - lang_w - ui::px(24);
+    float right = at.x + width - ui::px(12);
+    auto header_button = [&](const std::string& test_id, const std::string& label) {
+        const float w = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label.c_str()).x + ui::px(32);
+        right -= w;
+        ImGui::SetCursorScreenPos(ImVec2(right, at.y + (height - ui::px(44)) / 2));
+        const ImVec2 b = ImGui::GetCursorScreenPos();
+        ImGui::PushID(test_id.c_str());
+        const bool pressed = ImGui::InvisibleButton("##h", ImVec2(w, ui::px(44)));
+        const bool hovered = ImGui::IsItemHovered();
+        ImGui::PopID();
+        ui::track(test_id);
+        dl->AddRect(b, ImVec2(b.x + w, b.y + ui::px(44)), hovered ? IM_COL32_WHITE : IM_COL32(150, 180, 215, 255),
+                    ui::px(8), 0, ui::px(1.5f));
+        const ImVec2 ls = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, label.c_str());
+        dl->AddText(bold, bold->FontSize, ImVec2(b.x + (w - ls.x) / 2, b.y + (ui::px(44) - ls.y) / 2), IM_COL32_WHITE,
+                    label.c_str());
+        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        right -= ui::px(8);
+        return pressed;
+    };
+    if (header_button("header.language", lang_label)) set_language(app, next_lang, true);
+    if (!app.kiosk) {
+        if (app.account.user) {
+            if (header_button("header.sign_out", app.t("header.sign_out"))) sign_out(app);
+            const bool in_console = app.screen == Screen::queue || app.screen == Screen::desk_request;
+            if (signed_in_staff(app) &&
+                header_button(in_console ? "header.portal" : "header.console",
+                              app.t(in_console ? "header.portal" : "header.console"))) {
+                if (in_console) go(app, Screen::home);
+                else open_console(app);
+            }
+        } else if (app.screen != Screen::sign_in && header_button("header.sign_in", app.t("header.sign_in"))) {
+            go(app, Screen::sign_in);
+        }
+    }
+    ui::shown("account", app.account.user ? app.account.user->email : "");
+    const float text_right = right - ui::px(8);
     const ImVec4 clip(text_x, at.y, text_right, at.y + height);
     dl->AddText(bold, bold->FontSize, ImVec2(text_x, at.y + height / 2 - line), IM_COL32_WHITE,
                 app.config.service_name.c_str(), nullptr, 0, &clip);
     dl->AddText(regular, regular->FontSize, ImVec2(text_x, at.y + height / 2), IM_COL32(210, 225, 245, 255),
                 app.config.organisation.c_str(), nullptr, 0, &clip);
-
-    // Language switch on the right.
-    ImGui::SetCursorScreenPos(ImVec2(at.x + width - lang_w - ui::px(12), at.y + (height - ui::px(44)) / 2));
-    const ImVec2 b = ImGui::GetCursorScreenPos();
-    ImGui::PushID("lang");
-    if (ImGui::InvisibleButton("##lang", ImVec2(lang_w, ui::px(44))))
-        set_language(app, next_lang, true);
-    const bool hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
-    ui::track("header.language");
-    dl->AddRect(b, ImVec2(b.x + lang_w, b.y + ui::px(44)), hovered ? IM_COL32_WHITE : IM_COL32(150, 180, 215, 255),
-                ui::px(8), 0, ui::px(1.5f));
-    const ImVec2 ls = bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, lang_label.c_str());
-    dl->AddText(bold, bold->FontSize, ImVec2(b.x + (lang_w - ls.x) / 2, b.y + (ui::px(44) - ls.y) / 2),
-                IM_COL32_WHITE, lang_label.c_str());
 }
 
 void ShowHome(AppState& app) {

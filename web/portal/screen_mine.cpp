@@ -2,6 +2,7 @@
 // newest first, and the detail view of one with its history and a reply box.
 // Both refresh on their own (app_actions.cpp polls while they are open).
 #include "app_actions.h"
+#include "request_display.h"
 #include "lifecycle.h"
 #include "platform.h"
 #include "screens.h"
@@ -10,42 +11,6 @@
 
 namespace spoc::web {
 namespace {
-
-// "2026-11-25 14:03" in the browser's time zone.
-std::string local_time(Timestamp at) {
-    if (at <= 0) return "";
-    const Timestamp local = at + static_cast<Timestamp>(utc_offset_minutes(at)) * 60;
-    const std::string s = to_rfc3339(local);  // 2026-11-25T14:03:00Z
-    return s.substr(0, 10) + " " + s.substr(11, 5);
-}
-
-ImU32 state_color(State s) {
-    switch (s) {
-        case State::new_: return ui::color::brand;
-        case State::pending: return IM_COL32(122, 74, 0, 255);
-        case State::resolved:
-        case State::closed: return ui::color::success;
-        case State::cancelled: return ui::color::muted;
-        default: return ui::color::primary;
-    }
-}
-
-ImU32 state_background(State s) {
-    switch (s) {
-        case State::pending: return IM_COL32(253, 240, 213, 255);
-        case State::resolved:
-        case State::closed: return ui::color::success_surface;
-        case State::cancelled: return IM_COL32(233, 236, 240, 255);
-        default: return ui::color::info_surface;
-    }
-}
-
-
-std::string state_text(const AppState& app, State s) { return app.t(std::string("state.") + to_string(s)); }
-
-std::string priority_text(const AppState& app, int p) {
-    return app.t("detail.priority") + " " + std::to_string(p) + " · " + app.t("priority." + std::to_string(p));
-}
 
 // One request in the list: a card with reference, subject, state and priority.
 bool request_card(const AppState& app, const FollowedRequest& r, float width) {
@@ -217,13 +182,15 @@ void ShowRequestDetail(AppState& app) {
             send_reply(app, *r);
     }
     ui::gap(16);
-    ui::heading(app.t("detail.elsewhere"));
-    ui::paragraph(app.t("detail.elsewhere.hint"), ui::color::muted);
-    const std::string link = follow_link(*r);
-    ui::shown("detail.link", link);
-    if (ui::secondary_button("detail.copy", app.t(r->link_copied ? "detail.copied" : "detail.copy")))
-        r->link_copied = copy_to_clipboard(link);
-    if (!r->link_copied) ui::paragraph(link, ui::color::muted);  // to copy by hand, too
+    if (!r->follow_token.empty()) {  // followed by its token: it can be followed elsewhere
+        ui::heading(app.t("detail.elsewhere"));
+        ui::paragraph(app.t("detail.elsewhere.hint"), ui::color::muted);
+        const std::string link = follow_link(*r);
+        ui::shown("detail.link", link);
+        if (ui::secondary_button("detail.copy", app.t(r->link_copied ? "detail.copied" : "detail.copy")))
+            r->link_copied = copy_to_clipboard(link);
+        if (!r->link_copied) ui::paragraph(link, ui::color::muted);  // to copy by hand, too
+    }
     ui::gap(8);
     if (ui::link_button("detail.forget", app.t("mine.forget"))) forget_request(app, r->id);
     ui::gap(24);

@@ -11,5 +11,9 @@ void ShowRequestForm(AppState& app);
 void ShowSubmitted(AppState& app);
 void ShowMyRequests(AppState& app);
 void ShowRequestDetail(AppState& app);
+void ShowSignIn(AppState& app);
+// The desk's console (console/): the queue table, and one request with the desk's actions.
+void ShowQueue(AppState& app);
+void ShowDeskRequest(AppState& app);
 
 }  // namespace spoc::web

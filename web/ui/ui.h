@@ -70,7 +70,33 @@ bool option_card(const std::string& test_id, const std::string& title, const std
                  float width);
 // A text field with its label above and its error below; true when edited.
 bool text_field(const std::string& test_id, const std::string& label, std::string& value, const std::string& hint,
-                const std::string& error, float width, bool multiline = false);
+                const std::string& error, float width, bool multiline = false, bool password = false);
+// Focuses the next text_field drawn (a keyboard shortcut asked for it).
+void focus_next_text_field();
+
+// [SECTION] Dense controls for the desk's console (ui_dense.cpp): the same registry, sized for
+// a mouse and a keyboard (30 px), not for a finger.
+bool dense_button(const std::string& test_id, const std::string& text, bool enabled = true, bool primary = false);
+bool tab(const std::string& test_id, const std::string& text, bool selected);  // stays on the line
+// A drop-down of options; index -1 shows `none` (when given, it can be chosen back). True on change.
+bool select(const std::string& test_id, const std::vector<std::string>& options, int& index, float width,
+            const std::string& none = "");
+bool dense_input(const std::string& test_id, const std::string& hint, std::string& value, float width);
+// A table row the person can pick (the whole row; double click or Enter opens). Call after
+// TableNextRow, in the first column; test_id names it.
+bool table_row(const std::string& test_id, bool selected, float height);
+bool double_clicked();  // the last item
+// A boxed note in the timeline: internal notes and public replies look unmistakably different.
+void timeline_box(const std::string& header, const std::string& body, ImU32 background, ImU32 edge, float width);
+
+// [SECTION] Keyboard: shortcuts by GLFW key code ('J', key::enter, ...), and whether a text
+// field has the keyboard (then letters are typing, not shortcuts).
+namespace key {
+constexpr int escape = 256, enter = 257, tab = 258, right = 262, left = 263, down = 264, up = 265, page_up = 266,
+              page_down = 267, home = 268, end = 269;
+}
+bool key_pressed(int glfw_key);
+bool typing();
 
 // [SECTION] Touch: dragging empty space scrolls the current window, as on a phone.
 void drag_to_scroll();

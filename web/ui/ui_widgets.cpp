@@ -214,8 +214,14 @@ bool option_card(const std::string& test_id, const std::string& title_text, cons
     return pressed;
 }
 
+namespace {
+bool g_focus_next_field = false;
+}
+
+void focus_next_text_field() { g_focus_next_field = true; }
+
 bool text_field(const std::string& test_id, const std::string& label_text, std::string& value,
-                const std::string& hint, const std::string& error, float width, bool multiline) {
+                const std::string& hint, const std::string& error, float width, bool multiline, bool password) {
     heading(label_text);
     if (!hint.empty()) paragraph(hint, color::muted);
     const bool has_error = !error.empty();
@@ -223,11 +229,15 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, has_error ? px(2.5f) : px(1.5f));
     ImGui::PushID(test_id.c_str());
     bool changed;
+    if (g_focus_next_field) {
+        ImGui::SetKeyboardFocusHere();
+        g_focus_next_field = false;
+    }
     if (multiline) {
         changed = ImGui::InputTextMultiline("##text", &value, ImVec2(width, px(150)));
     } else {
         ImGui::SetNextItemWidth(width);
-        changed = ImGui::InputText("##text", &value);
+        changed = ImGui::InputText("##text", &value, password ? ImGuiInputTextFlags_Password : 0);
     }
     note_text_field();
     if (ImGui::IsItemActive()) {
@@ -239,10 +249,15 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     track(test_id);
-    shown(test_id, value);
+    if (!password) shown(test_id, value);
     error_line(test_id, error);
     return changed;
 }
+
+// [SECTION] Keyboard
+
+bool key_pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key); }
+bool typing() { return ImGui::GetIO().WantTextInput; }
 
 // [SECTION] Touch
 

@@ -1,0 +1,69 @@
+// What the desk's console remembers between frames: the queue on screen (loaded whole, then
+// filtered and sorted in the browser by core's rules), the request open in it, the people,
+// groups and organisations it names, and what an agent is typing.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "account.h"
+#include "queue.h"
+#include "request.h"
+
+namespace spoc::web {
+
+// The columns a queue sorts by (clicking a header, or the keyboard).
+enum class QueueColumn { ref, priority, state, subject, requester, organisation, group, assignee, age, updated };
+
+struct ConsoleState {
+    Queue queue = Queue::unassigned;
+    std::vector<Request> rows;       // the whole queue as loaded (pages of 200)
+    bool loading = false;
+    int generation = 0;              // a newer load makes older answers stale
+    std::string load_notice;
+
+    // Filters and order, applied in the browser (core's matches() and the column's order).
+    std::optional<State> state_filter;
+    std::optional<int> priority_filter;
+    std::optional<Id> organisation_filter;
+    std::optional<Id> group_filter;
+    std::string text_filter;         // in subject, ref or requester
+    QueueColumn sort = QueueColumn::priority;
+    bool descending = false;
+    std::vector<int> view;           // indices into rows, filtered and sorted
+    bool view_stale = true;
+    double last_view_ms = 0;         // how long the last filter and sort took
+    int selected = 0;                // in view
+
+    // The request open in the console.
+    std::int64_t open_id = 0;
+    std::optional<Request> open;
+    bool open_loading = false;
+    std::string reply;
+    bool reply_internal = false;
+    bool sending = false;
+    std::string notice;              // the last action's problem
+    // Triage, assignment, escalation and state changes as chosen before sending.
+    std::string type;
+    Level impact = Level::invalid;
+    Level urgency = Level::invalid;
+    std::optional<Id> assign_group;
+    std::optional<Id> assign_person;
+    std::optional<Id> escalate_group;
+    std::string escalate_reason;
+    State to = State::invalid;
+    std::string waiting_for = "requester";  // what a pending request waits for
+    std::string resolution_code = "solved";
+    std::string state_reason;
+    int focus = 0;                   // a text field asked to take the keyboard (1 reply, 2 reason)
+
+    // Names for the ids a request carries.
+    std::map<Id, User> people;
+    std::vector<SupportGroup> groups;
+    std::map<Id, std::string> organisations;
+    bool directory_loaded = false;
+};
+
+}  // namespace spoc::web
