@@ -633,10 +633,15 @@ public:
         require(may_escalate(access(who)), "escalate to the managers");
         require(escalate_hierarchically(r_, reason, as(who), at_) == AssignError::none, "escalate to the managers");
     }
-    void move(const User& who, State to, const std::string& reason = "") {
+    void move(const User& who, State to, const std::string& reason = "", const std::string& code = "") {
         require(may_change_state(access(who)), "change the state");
-        require(apply_transition(r_, to, reason, as(who), at_) == TransitionError::none,
+        require(apply_transition(r_, to, reason, as(who), at_, code) == TransitionError::none,
                 std::string("move to ") + to_string(to));
+    }
+    // The requester's answer to a request pending on them: back in progress, by the system.
+    void answered() {
+        requester_answered(r_, at_);
+        require(r_.state == State::in_progress, "answer");
     }
     void reply(const User& who, const std::string& body) {
         require(may_reply(access(who)) && validate_comment(body).empty(), "reply");
@@ -743,7 +748,7 @@ void tell(Story& s, const Playbook& book, const Problem& p, const Filing& f, con
         if (rng.chance(0.4)) s.note(agent, p.note);
         if (plot.end == State::in_progress) return;
         s.wait(5 * kMinute, 50 * kMinute);
-        s.move(agent, State::resolved, p.resolution);
+        s.move(agent, State::resolved, p.resolution, "solved");
     } else {
         // Hand it to the group that knows: by assignment, or a functional escalation.
         const SupportGroup& group = cast.group(book.group);
@@ -784,13 +789,14 @@ void tell(Story& s, const Playbook& book, const Problem& p, const Filing& f, con
             worker = cast.person(rng.pick(working->members));
             s.wait(1 * kHour, 8 * kHour);
             s.note(worker, "Acme: case opened, part ordered.");
-            s.move(worker, State::pending, "Waiting for the vendor: replacement part ordered, delivery in 3 days.");
+            s.move(worker, State::pending, "Waiting for the vendor: replacement part ordered, delivery in 3 days.",
+                   "vendor");
             if (plot.end == State::pending) return;
             s.wait(1 * kDay, 4 * kDay);
             s.move(worker, State::in_progress);
         } else if (plot.wait_for_other) {
             s.wait(1 * kHour, 1 * kDay);
-            s.move(worker, State::pending, book.waiting);
+            s.move(worker, State::pending, book.waiting, "other");
             if (plot.end == State::pending) return;
             s.wait(4 * kHour, 3 * kDay);
             s.move(worker, State::in_progress);
@@ -798,16 +804,15 @@ void tell(Story& s, const Playbook& book, const Problem& p, const Filing& f, con
             // A specialist asks the requester, in public, through the request.
             s.wait(30 * kMinute, 1 * kDay);
             s.reply(worker, p.question);
-            s.move(worker, State::pending, std::string("Waiting for the requester: ") + p.question);
+            s.move(worker, State::pending, std::string("Waiting for the requester: ") + p.question, "requester");
             if (plot.end == State::pending) return;
             s.wait(1 * kHour, 2 * kDay);
             requester_says(s, f, rng, p.answer);
-            s.wait(10 * kMinute, 4 * kHour);
-            s.move(worker, State::in_progress);
+            s.answered();
         }
         if (plot.end == State::in_progress) return;
         s.wait(1 * kHour, 2 * kDay);
-        s.move(worker, State::resolved, p.resolution);
+        s.move(worker, State::resolved, p.resolution, "solved");
         if (plot.reopened) {
             s.wait(4 * kHour, 2 * kDay);
             requester_says(s, f, rng, "It happened again this morning, the problem is back.");
@@ -815,7 +820,7 @@ void tell(Story& s, const Playbook& book, const Problem& p, const Filing& f, con
             s.move(cast.person(*r.owner), State::in_progress, "Reopened: the requester reports it is back.");
             s.wait(2 * kHour, 1 * kDay);
             s.note(worker, "Second look: the first fix did not hold; applied the permanent one.");
-            s.move(worker, State::resolved, p.resolution);
+            s.move(worker, State::resolved, p.resolution, "solved");
         }
     }
     if (plot.end == State::resolved) return;

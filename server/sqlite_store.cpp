@@ -513,8 +513,9 @@ Store::Created SqliteStore::create(const Request& r, const std::string& follow_t
         Statement s(db,
                     "INSERT INTO requests (kind, type, subject, description, impact, urgency, priority, state, "
                     "requester_name, requester_email, fields, created_at, updated_at, follow_token_hash, "
-                    "idempotency_key, requester_user, organisation, filed_by, diagnosis, owner, group_id, assignee) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    "idempotency_key, requester_user, organisation, filed_by, diagnosis, owner, group_id, assignee, "
+                    "escalated, handed_off, first_contact) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         s.bind(1, str(json(r.kind))).bind(2, r.type).bind(3, r.subject).bind(4, r.description);
         s.bind(5, str(json(r.impact))).bind(6, str(json(r.urgency))).bind(7, r.priority);
         s.bind(8, to_string(r.state)).bind(9, r.requester.name).bind(10, r.requester.email);
@@ -530,6 +531,7 @@ Store::Created SqliteStore::create(const Request& r, const std::string& follow_t
         bind_optional(s, 20, r.owner);
         bind_optional(s, 21, r.group);
         bind_optional(s, 22, r.assignee);
+        s.bind(23, r.escalated ? 1 : 0).bind(24, r.handed_off ? 1 : 0).bind(25, r.first_contact_resolution ? 1 : 0);
         s.step();
         out = {r, false};
         out.request.id = sqlite3_last_insert_rowid(db);

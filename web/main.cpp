@@ -39,7 +39,12 @@ void touched() {
 
 void on_cursor(GLFWwindow*, double, double) { touched(); }
 void on_button(GLFWwindow*, int, int, int) { touched(); }
-void on_key(GLFWwindow*, int, int, int, int) { touched(); }
+// Presses are remembered until a frame is drawn: a quick tap of a key (down and up between two
+// frames) still counts as a shortcut, where ImGui only sees keys that are down at a frame.
+void on_key(GLFWwindow*, int key, int, int action, int) {
+    if (action == GLFW_PRESS || action == GLFW_REPEAT) ui::note_key_press(key);
+    touched();
+}
 
 // Emscripten's GLFW passes the browser's wheel delta in pixels, downwards positive;
 // ImGui wants steps, upwards positive.
@@ -143,6 +148,7 @@ void frame() {
     if (g_app.screen != before) ImGui::SetScrollY(0);
     ImGui::End();
     ImGui::Render();
+    ui::end_frame_keys();
 
     const std::optional<ImVec2> typing_at = ui::active_text_field();
     ui::shown("typing", typing_at ? "yes" : "no");

@@ -105,7 +105,7 @@ void facts(AppState& app, const Request& r, float width) {
     ui::title(r.subject);
     ui::badge(state_text(app, r.state), state_color(r.state), state_background(r.state));
     ImGui::SameLine();
-    ui::paragraph(priority_text(app, r.priority) + (r.escalated ? "  ·  ↑ " + app.t("console.escalated") : ""),
+    ui::paragraph(priority_text(app, r.priority) + (r.escalated ? "  ·  " + app.t("console.escalated") : ""),
                   r.escalated ? ui::color::error : ui::color::muted);
     std::string requester = r.requester.name + " <" + r.requester.email + ">";
     if (r.organisation) {
@@ -326,9 +326,9 @@ void ShowDeskRequest(AppState& app) {
     }
     if (may_reply(access)) reply_box(app, right);
     ui::gap(12);
-    if (may_change_state(access)) state_box(app, r, right);
+    if (may_change_state(access) && !is_final(r.state)) state_box(app, r, right);
     ui::gap(12);
-    if (may_triage(access)) triage_box(app, r, right);
+    if (may_triage(access) && !is_final(r.state)) triage_box(app, r, right);
     ui::gap(12);
     if (may_assign(access) && is_open(r.state)) assign_box(app, right);
     ui::gap(12);

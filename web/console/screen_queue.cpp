@@ -184,7 +184,7 @@ void table(AppState& app, float height) {
             ImGui::TableNextColumn();
             if (r.escalated) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ui::color::error);
-                ImGui::TextUnformatted("↑");
+                ImGui::TextUnformatted("(!)");
                 ImGui::PopStyleColor();
                 ImGui::SameLine();
             }

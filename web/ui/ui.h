@@ -95,8 +95,10 @@ namespace key {
 constexpr int escape = 256, enter = 257, tab = 258, right = 262, left = 263, down = 264, up = 265, page_up = 266,
               page_down = 267, home = 268, end = 269;
 }
-bool key_pressed(int glfw_key);
+bool key_pressed(int glfw_key);  // pressed since the last frame drawn
 bool typing();
+void note_key_press(int glfw_key);  // from the platform's key callback
+void end_frame_keys();              // after a frame: the presses were seen
 
 // [SECTION] Touch: dragging empty space scrolls the current window, as on a phone.
 void drag_to_scroll();

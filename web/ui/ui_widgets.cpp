@@ -256,7 +256,13 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
 
 // [SECTION] Keyboard
 
-bool key_pressed(int glfw_key) { return ImGui::IsKeyPressed(glfw_key); }
+namespace {
+std::vector<int> g_presses;
+}
+
+bool key_pressed(int glfw_key) { return std::find(g_presses.begin(), g_presses.end(), glfw_key) != g_presses.end(); }
+void note_key_press(int glfw_key) { g_presses.push_back(glfw_key); }
+void end_frame_keys() { g_presses.clear(); }
 bool typing() { return ImGui::GetIO().WantTextInput; }
 
 // [SECTION] Touch
