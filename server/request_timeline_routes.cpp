@@ -141,7 +141,9 @@ void transition_request(App& app, const httplib::Request& req, httplib::Response
     const auto r = app.store.update(id, [&](Request& r) {
         from = r.state;
         error = apply_transition(r, state_from_string(to.get<std::string>()), reason, reach->actor, app.now(), code);
-        return error == TransitionError::none;
+        if (error != TransitionError::none) return false;
+        take_ownership_if_unowned(r, reach->caller.user, app.now());  // whoever of the desk works on it
+        return true;
     });
     if (!r) return send_request_not_found(res);
     switch (error) {

@@ -42,6 +42,16 @@ struct Draft {
     std::string email;
     std::map<std::string, std::string> fields;  // the type's own form fields
     std::string sending_key;  // Idempotency-Key of this draft's sends: a retry files it once
+    // Filing for someone else (partner help desks and the desk, signed in): "self", "person"
+    // (an account, by id) or "other" (typed in), and the help desk's diagnosis.
+    std::string for_whom = "self";
+    std::int64_t for_user = 0;
+    std::string person_filter;
+    std::string other_name;
+    std::string other_email;
+    std::string diagnosis_checked;
+    std::string diagnosis_errors;
+    std::string diagnosis_affected;
 };
 
 // A request filed from this browser, known by the follow token the server gave it.
@@ -88,6 +98,8 @@ struct AppState {
 
     Account account;
     ConsoleState console;           // the desk's screens, for staff
+    std::vector<User> people;       // whom a help desk may file for (GET /api/v1/users), once asked
+    bool people_asked = false;
 
     Draft draft;
     bool show_errors = false;        // after the first try to submit

@@ -54,6 +54,9 @@ std::string value_text(const AppState& app, const std::string& field, const json
 }
 
 void timeline(AppState& app, const Request& r, float width) {
+    std::string kinds;  // what the tests read: the kinds of the timeline's entries, in order
+    for (const Event& e : r.timeline) kinds += json(e.kind).get<std::string>() + (e.internal ? "(internal) " : " ");
+    ui::shown("desk.timeline", kinds);
     for (const Event& e : r.timeline) {
         const std::string head = actor(app, e) + "  ·  " + local_time(e.at) + "  ·  ";
         switch (e.kind) {
@@ -108,9 +111,9 @@ void facts(AppState& app, const Request& r, float width) {
     ui::paragraph(priority_text(app, r.priority) + (r.escalated ? "  ·  " + app.t("console.escalated") : ""),
                   r.escalated ? ui::color::error : ui::color::muted);
     std::string requester = r.requester.name + " <" + r.requester.email + ">";
-    if (r.organisation) {
+    if (r.organisation) {  // named when this person may read organisations
         const auto it = c.organisations.find(*r.organisation);
-        requester += "  ·  " + (it != c.organisations.end() ? it->second : "#" + std::to_string(*r.organisation));
+        if (it != c.organisations.end()) requester += "  ·  " + it->second;
     }
     ui::paragraph(app.t("console.requester") + ": " + requester);
     if (r.filed_by) ui::paragraph(app.t("console.filed_by") + ": " + person(c, r.filed_by), ui::color::muted);
@@ -170,20 +173,20 @@ void triage_box(AppState& app, const Request& r, float width) {
     const Level levels[] = {Level::high, Level::medium, Level::low};
     std::vector<std::string> names;
     for (Level l : levels) names.push_back(app.t("level." + json(l).get<std::string>()));
-    auto level_select = [&](const char* id, const char* label, Level& value) {
+    const float half = width / 2 - ui::px(4);
+    auto level_select = [&](const char* id, Level& value) {
         int index = -1;
         for (int i = 0; i < 3; ++i)
             if (levels[i] == value) index = i;
-        ui::paragraph(app.t(label), ui::color::muted);
-        if (ui::select(id, names, index, width / 2 - ui::px(4))) value = levels[index];
+        if (ui::select(id, names, index, half)) value = levels[index];
     };
-    ImGui::BeginGroup();
-    level_select("desk.impact", "console.impact", c.impact);
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    level_select("desk.urgency", "console.urgency", c.urgency);
-    ImGui::EndGroup();
+    const float left = ImGui::GetCursorPosX();
+    ui::paragraph(app.t("console.impact"), ui::color::muted);
+    ImGui::SameLine(left + half + ui::px(8));
+    ui::paragraph(app.t("console.urgency"), ui::color::muted);
+    level_select("desk.impact", c.impact);
+    ImGui::SameLine(0, ui::px(8));
+    level_select("desk.urgency", c.urgency);
     const bool changed = c.type != r.type || c.impact != r.impact || c.urgency != r.urgency;
     if (ui::dense_button("desk.triage", app.t("console.save_triage"), changed && !c.sending, true)) console_triage(app);
 }

@@ -220,6 +220,12 @@ void ShowQueue(AppState& app) {
         if (ui::tab(std::string("queue.tab.") + t.key, app.t(std::string("console.queue.") + t.key), c.queue == t.queue) &&
             c.queue != t.queue)
             load_queue(app, t.queue);
+    ImGui::SameLine(0, ui::px(24));
+    if (ui::dense_button("queue.log_call", app.t("console.log_call"), true, true) ||
+        (!ui::typing() && ui::key_pressed('L'))) {
+        app.draft.for_whom = "other";
+        begin_form(app, Kind::incident);
+    }
     ImGui::NewLine();
     ui::gap(4);
     filters(app);

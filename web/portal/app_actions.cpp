@@ -9,6 +9,7 @@
 #include <optional>
 #include <string_view>
 
+#include "access.h"
 #include "app_support.h"
 #include "embedded_assets.h"
 #include "platform.h"
@@ -255,8 +256,67 @@ NewRequest to_new_request(const Draft& d, const Catalog& catalog) {
     return r;
 }
 
+bool files_for_others(const AppState& app) {
+    return app.account.user && may_file_for_others(app.account.user->role);
+}
+
+NewRequest to_new_request(const AppState& app) {
+    const Draft& d = app.draft;
+    NewRequest r = to_new_request(d, app.catalog);
+    if (!app.account.user) return r;
+    const User& me = *app.account.user;
+    r.requester = {me.name, me.email, std::nullopt};
+    if (!files_for_others(app)) return r;
+    if (d.for_whom == "person") {
+        r.on_behalf_of = d.for_user > 0 ? json(d.for_user) : json();
+        for (const User& u : app.people)
+            if (u.id == d.for_user) r.requester = {u.name, u.email, std::nullopt};
+    } else if (d.for_whom == "other") {
+        r.on_behalf_of = {{"name", d.other_name}, {"email", d.other_email}};
+        r.requester = {d.other_name, d.other_email, std::nullopt};
+    }
+    json diagnosis = json::object();
+    if (!trim(d.diagnosis_checked).empty()) diagnosis["checked"] = std::string(trim(d.diagnosis_checked));
+    if (!trim(d.diagnosis_errors).empty()) diagnosis["errors"] = std::string(trim(d.diagnosis_errors));
+    const std::string affected(trim(d.diagnosis_affected));
+    if (!affected.empty()) {
+        std::int64_t n = 0;
+        const auto [end, ec] = std::from_chars(affected.data(), affected.data() + affected.size(), n);
+        diagnosis["affected"] = ec == std::errc() && end == affected.data() + affected.size() ? json(n) : json(affected);
+    }
+    if (!diagnosis.empty()) r.diagnosis = diagnosis;
+    return r;
+}
+
 FieldErrors form_errors(const AppState& app) {
-    return validate_new_request(to_new_request(app.draft, app.catalog), app.catalog);
+    const NewRequest r = to_new_request(app);
+    FieldErrors errors = validate_new_request(r, app.catalog);
+    if (files_for_others(app) && app.draft.for_whom == "person" && app.draft.for_user <= 0)
+        errors.push_back({"on_behalf_of", "error.required", {}});
+    if (r.diagnosis.is_object() && r.diagnosis.contains("affected") &&
+        (!r.diagnosis["affected"].is_number_integer() || r.diagnosis["affected"].get<std::int64_t>() < 1))
+        errors.push_back({"diagnosis.affected", "error.whole_number", {}});
+    return errors;
+}
+
+void load_people(AppState& app) {
+    if (app.people_asked || !files_for_others(app)) return;
+    app.people_asked = true;
+    http_send(api_call(app, "GET", "/api/v1/users?limit=200"), [&app](const HttpResponse& res) {
+        const json j = parse_or_null(res.body);
+        if (res.status != 200 || !j.is_object() || !j.value("items", json()).is_array()) {
+            app.people_asked = false;
+            return;
+        }
+        for (const json& item : j["items"]) {
+            try {
+                User u = item.get<User>();
+                if (u.active) app.people.push_back(std::move(u));
+            } catch (const json::exception&) {
+            }
+        }
+        wake();
+    });
 }
 
 std::string field_error(const AppState& app, const FieldErrors& errors, const std::string& field) {
@@ -287,7 +347,7 @@ void submit_request(AppState& app) {
         save_draft(app);
     }
     HttpCall c = api_call(app, "POST", "/api/v1/requests");
-    c.body = json(to_new_request(app.draft, app.catalog)).dump();
+    c.body = json(to_new_request(app)).dump();
     c.idempotency_key = app.draft.sending_key;
     app.sending = true;
     http_send(c, [&app](const HttpResponse& res) {
@@ -320,6 +380,7 @@ void submit_request(AppState& app) {
             app.show_errors = false;
             app.server_errors.clear();
             save_draft(app);
+            if (signed_in_staff(app)) return open_desk_request(app, app.submitted_id);  // a logged call: on with it
             if (app.screen == Screen::form)
                 go(app, Screen::submitted);
             else

@@ -14,6 +14,11 @@ void follow_location(AppState& app, const std::string& hash);  // Back, Forward,
 void begin_form(AppState& app, Kind kind);
 void set_draft_kind(AppState& app, Kind kind);  // drops a chosen type of the other kind
 NewRequest to_new_request(const Draft& d, const Catalog& catalog);
+// The draft as this person files it: signed in, as themselves; a help desk for someone (an
+// account or a typed-in caller) with its diagnosis.
+NewRequest to_new_request(const AppState& app);
+bool files_for_others(const AppState& app);
+void load_people(AppState& app);  // whom the signed-in help desk may file for
 FieldErrors form_errors(const AppState& app);       // core's validation of the draft
 std::string field_error(const AppState& app, const FieldErrors& errors, const std::string& field);
 void draft_changed(AppState& app, const std::string& field);  // saves it, drops a stale server error

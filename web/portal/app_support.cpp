@@ -70,7 +70,9 @@ json draft_json(const Draft& d) {
     return {{"kind", d.kind}, {"type", d.type},
             {"impact", d.impact}, {"urgency", d.urgency}, {"subject", d.subject},
             {"description", d.description}, {"name", d.name}, {"email", d.email}, {"fields", d.fields},
-            {"sending_key", d.sending_key}};
+            {"sending_key", d.sending_key}, {"for_whom", d.for_whom}, {"for_user", d.for_user},
+            {"other_name", d.other_name}, {"other_email", d.other_email}, {"diagnosis_checked", d.diagnosis_checked},
+            {"diagnosis_errors", d.diagnosis_errors}, {"diagnosis_affected", d.diagnosis_affected}};
 }
 
 }  // namespace
@@ -95,6 +97,13 @@ void load_draft(AppState& app) {
         d.email = j.value("email", "");
         d.fields = j.value("fields", std::map<std::string, std::string>{});
         d.sending_key = j.value("sending_key", "");
+        d.for_whom = j.value("for_whom", "self");
+        d.for_user = j.value("for_user", std::int64_t{0});
+        d.other_name = j.value("other_name", "");
+        d.other_email = j.value("other_email", "");
+        d.diagnosis_checked = j.value("diagnosis_checked", "");
+        d.diagnosis_errors = j.value("diagnosis_errors", "");
+        d.diagnosis_affected = j.value("diagnosis_affected", "");
         app.draft = std::move(d);
     } catch (const json::exception&) {
         // a draft this version cannot read is dropped, not fatal

@@ -1,7 +1,9 @@
 // The request form: what it is about (the catalog), the type's own questions, who is
 // affected and whether the person can keep working, then subject, description and
 // contact. Core's validation shows inline; nothing typed is lost on an error.
+#include "access.h"
 #include "app_actions.h"
+#include "text.h"
 #include "screens.h"
 #include "ui.h"
 
@@ -46,6 +48,62 @@ void type_fields(AppState& app, const RequestType& type, const FieldErrors& erro
     }
 }
 
+// For whom a help desk files (partner help desks for their organisation's people, the desk for
+// anyone: "Log a call"), and what it already found out.
+void for_whom(AppState& app, const FieldErrors& errors, float width) {
+    Draft& d = app.draft;
+    load_people(app);
+    ui::heading(app.t("form.for_whom"));
+    ui::begin_chips();
+    for (const char* choice : {"self", "person", "other"})
+        if (ui::chip(std::string("form.for_whom.") + choice, app.t(std::string("form.for_whom.") + choice),
+                     d.for_whom == choice)) {
+            d.for_whom = choice;
+            draft_changed(app, "on_behalf_of");
+        }
+    ui::gap(8);
+    if (d.for_whom == "person") {
+        if (ui::text_field("form.person.filter", app.t("form.person.filter"), d.person_filter, "", "", width))
+            draft_changed(app, "on_behalf_of");
+        const std::string filter = ascii_lowercase(trim(d.person_filter));
+        int listed = 0;
+        for (const User& u : app.people) {
+            const bool chosen = u.id == d.for_user;
+            if (!chosen && (filter.empty() || (ascii_lowercase(u.name).find(filter) == std::string::npos &&
+                                               u.email.find(filter) == std::string::npos)))
+                continue;
+            if (!chosen && listed >= 6) continue;  // the chosen one always shows
+            ++listed;
+            if (ui::option_card("form.person." + u.email, u.name, u.email, chosen, width)) {
+                d.for_user = u.id;
+                draft_changed(app, "on_behalf_of");
+            }
+        }
+        if (listed == 0 && !filter.empty()) ui::paragraph(app.t("form.person.none"), ui::color::muted);
+        ui::error_line("form.person", field_error(app, errors, "on_behalf_of"));
+    } else if (d.for_whom == "other") {
+        if (ui::text_field("form.other.name", app.t("form.other.name"), d.other_name, "",
+                           field_error(app, errors, "on_behalf_of.name"), width))
+            draft_changed(app, "on_behalf_of.name");
+        if (ui::text_field("form.other.email", app.t("form.other.email"), d.other_email, "",
+                           field_error(app, errors, "on_behalf_of.email"), width))
+            draft_changed(app, "on_behalf_of.email");
+    }
+    ui::gap(8);
+    ui::heading(app.t("form.diagnosis"));
+    ui::paragraph(app.t("form.diagnosis.hint"), ui::color::muted);
+    if (ui::text_field("form.diagnosis.checked", app.t("form.diagnosis.checked"), d.diagnosis_checked, "",
+                       field_error(app, errors, "diagnosis.checked"), width, true))
+        draft_changed(app, "diagnosis.checked");
+    if (ui::text_field("form.diagnosis.errors", app.t("form.diagnosis.errors"), d.diagnosis_errors, "",
+                       field_error(app, errors, "diagnosis.errors"), width))
+        draft_changed(app, "diagnosis.errors");
+    if (ui::text_field("form.diagnosis.affected", app.t("form.diagnosis.affected"), d.diagnosis_affected, "",
+                       field_error(app, errors, "diagnosis.affected"), width))
+        draft_changed(app, "diagnosis.affected");
+    ui::gap(8);
+}
+
 }  // namespace
 
 void ShowRequestForm(AppState& app) {
@@ -81,13 +139,18 @@ void ShowRequestForm(AppState& app) {
                        field_error(app, errors, "description"), c.width, true))
         draft_changed(app, "description");
     ui::gap(8);
-    if (ui::text_field("form.name", app.t("form.name"), d.name, "", field_error(app, errors, "requester.name"),
-                       c.width))
-        draft_changed(app, "requester.name");
-    ui::gap(8);
-    if (ui::text_field("form.email", app.t("form.email"), d.email, app.t("form.email.hint"),
-                       field_error(app, errors, "requester.email"), c.width))
-        draft_changed(app, "requester.email");
+    if (app.account.user) {  // signed in: the account says who files, or whom a help desk files for
+        if (files_for_others(app)) for_whom(app, errors, c.width);
+        else ui::paragraph(app.t("form.as_you", {{"name", app.account.user->name}}), ui::color::muted);
+    } else {
+        if (ui::text_field("form.name", app.t("form.name"), d.name, "", field_error(app, errors, "requester.name"),
+                           c.width))
+            draft_changed(app, "requester.name");
+        ui::gap(8);
+        if (ui::text_field("form.email", app.t("form.email"), d.email, app.t("form.email.hint"),
+                           field_error(app, errors, "requester.email"), c.width))
+            draft_changed(app, "requester.email");
+    }
     ui::gap(16);
 
     ImGui::EndDisabled();

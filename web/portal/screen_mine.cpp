@@ -165,8 +165,13 @@ void ShowRequestDetail(AppState& app) {
 
     ui::heading(app.t("detail.timeline"));
     ui::gap(4);
+    std::string bodies;  // what the tests read: every reply shown, in order
     for (const Event& e : q.timeline)
-        if (is_public(e)) timeline_entry(app, e, c.width);  // what the requester's side shows
+        if (is_public(e)) {  // what the requester's side shows
+            timeline_entry(app, e, c.width);
+            if (e.kind == EventKind::comment) bodies += e.body + "\n";
+        }
+    ui::shown("detail.replies", bodies);
 
     ui::gap(8);
     if (!r->notice.empty()) {

@@ -73,12 +73,14 @@ bool select(const std::string& test_id, const std::vector<std::string>& options,
             index = -1;
             changed = true;
         }
+        if (!none.empty()) track(test_id + ".none");
         for (int i = 0; i < static_cast<int>(options.size()); ++i) {
             ImGui::PushID(i);
             if (ImGui::Selectable(options[static_cast<std::size_t>(i)].c_str(), i == index)) {
                 index = i;
                 changed = true;
             }
+            track(test_id + "." + std::to_string(i));  // the open list's entries, by position
             ImGui::PopID();
         }
         ImGui::EndCombo();
