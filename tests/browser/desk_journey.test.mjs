@@ -197,7 +197,12 @@ test('an agent logs a phone call and resolves it at once: a first-contact resolu
   await click(page, 'form.submit');
   await until('the logged call', async () => (await screen(page)) === 'desk_request' && (await shown(page, 'desk.state')),
               15000, page);
-  await setState(page, 'resolved', 'Unlocked the account with the caller on the phone');
+  // Keyboard only: V (resolved) puts the keyboard in the reason, Enter applies.
+  await page.keyboard.press('v');
+  await until('the reason field', async () => (await shown(page, 'typing')) === 'yes', 15000, page);
+  await page.keyboard.type('Unlocked the account with the caller on the phone', { delay: 15 });
+  await page.keyboard.press('Enter');
+  await until('resolved', async () => (await shown(page, 'desk.state')) === 'resolved', 15000, page);
   assert.equal(await shown(page, 'desk.fcr'), 'yes');
   await shot(page, 'journey-2-resolved');
   assert.deepEqual(anna.problems, []);

@@ -200,6 +200,10 @@ void assign_box(AppState& app, float width) {
         names.push_back(c.groups[i].name + "  (" + app.t("console.tier") + " " + json(c.groups[i].tier).dump() + ")");
         if (c.assign_group == c.groups[i].id) index = static_cast<int>(i);
     }
+    if (c.focus == 3) {
+        ImGui::SetKeyboardFocusHere();
+        c.focus = 0;
+    }
     if (ui::select("desk.assign_group", names, index, width, app.t("console.choose_group"))) {
         c.assign_group = index < 0 ? std::nullopt : std::optional<Id>(c.groups[index].id);
         c.assign_person.reset();
@@ -274,17 +278,28 @@ void state_box(AppState& app, const Request& r, float width) {
     }
     ui::dense_input("desk.reason", app.t(needs_reason(c.to) ? "console.reason_required" : "console.reason"),
                     c.state_reason, width);
+    const bool enter = ui::typing() && ui::key_pressed(ui::key::enter);
     const bool ok = !c.sending && check_transition(r.state, c.to, c.state_reason) == TransitionError::none;
-    if (ui::dense_button("desk.apply_state", app.t("console.apply_state", {{"state", state_text(app, c.to)}}), ok, true))
+    if (ui::dense_button("desk.apply_state", app.t("console.apply_state", {{"state", state_text(app, c.to)}}), ok, true) ||
+        (ok && enter))
         console_transition(app);
 }
 
-void keyboard(AppState& app) {
+void keyboard(AppState& app, const Request& r) {
     ConsoleState& c = app.console;
     if (ui::typing()) {
         if (ui::key_pressed(ui::key::escape)) ImGui::SetWindowFocus(nullptr);
         return;
     }
+    // State changes by their first letters; the reason field takes the keyboard when one is needed.
+    const std::pair<int, State> moves[] = {{'I', State::in_progress}, {'P', State::pending},
+                                           {'V', State::resolved},    {'C', State::closed}};
+    for (const auto& [key, state] : moves)
+        if (ui::key_pressed(key) && can_transition(r.state, state)) {
+            c.to = state;
+            c.focus = 2;
+        }
+    if (ui::key_pressed('A')) c.focus = 3;  // the assignment's group list takes the keyboard
     if (ui::key_pressed(ui::key::escape)) go(app, Screen::queue);
     if (ui::key_pressed('R')) {
         c.reply_internal = false;
@@ -300,7 +315,8 @@ void keyboard(AppState& app) {
 
 void ShowDeskRequest(AppState& app) {
     ConsoleState& c = app.console;
-    keyboard(app);
+    if (c.open && c.open->id == c.open_id) keyboard(app, *c.open);
+    else if (!ui::typing() && ui::key_pressed(ui::key::escape)) go(app, Screen::queue);
     const ui::Column col = ui::begin_column(1200);
     ui::gap(8);
     if (ui::link_button("desk.back", "‹ " + app.t("console.title"))) go(app, Screen::queue);

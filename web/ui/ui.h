@@ -71,8 +71,9 @@ bool option_card(const std::string& test_id, const std::string& title, const std
 // A text field with its label above and its error below; true when edited.
 bool text_field(const std::string& test_id, const std::string& label, std::string& value, const std::string& hint,
                 const std::string& error, float width, bool multiline = false, bool password = false);
-// Focuses the next text_field drawn (a keyboard shortcut asked for it).
+// Focuses the next text field drawn (text_field or dense_input: a keyboard shortcut asked for it).
 void focus_next_text_field();
+bool take_focus_request();  // by the text fields: true once after focus_next_text_field
 
 // [SECTION] Dense controls for the desk's console (ui_dense.cpp): the same registry, sized for
 // a mouse and a keyboard (30 px), not for a finger.

@@ -94,6 +94,7 @@ bool select(const std::string& test_id, const std::vector<std::string>& options,
 bool dense_input(const std::string& test_id, const std::string& hint, std::string& value, float width) {
     ImGui::PushID(test_id.c_str());
     ImGui::SetNextItemWidth(width);
+    if (take_focus_request()) ImGui::SetKeyboardFocusHere();
     const bool changed = ImGui::InputTextWithHint("##i", hint.c_str(), &value);
     note_text_field();
     ImGui::PopID();

@@ -220,6 +220,12 @@ bool g_focus_next_field = false;
 
 void focus_next_text_field() { g_focus_next_field = true; }
 
+bool take_focus_request() {
+    const bool asked = g_focus_next_field;
+    g_focus_next_field = false;
+    return asked;
+}
+
 bool text_field(const std::string& test_id, const std::string& label_text, std::string& value,
                 const std::string& hint, const std::string& error, float width, bool multiline, bool password) {
     heading(label_text);
@@ -229,10 +235,7 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, has_error ? px(2.5f) : px(1.5f));
     ImGui::PushID(test_id.c_str());
     bool changed;
-    if (g_focus_next_field) {
-        ImGui::SetKeyboardFocusHere();
-        g_focus_next_field = false;
-    }
+    if (take_focus_request()) ImGui::SetKeyboardFocusHere();
     if (multiline) {
         changed = ImGui::InputTextMultiline("##text", &value, ImVec2(width, px(150)));
     } else {
