@@ -2,10 +2,13 @@
 # Benchmark spoc: throughput and latency of the native server (wrk), sign-ins per second (wrk,
 # scripts/bench/sign_in.lua), the API's latency while slow or idle connections are held open
 # (scripts/bench/slow_clients.py), the server's peak memory under 16 concurrent 1 MiB bodies
-# (scripts/bench/big_bodies.py) and while 50 sign-ins run at once (scripts/bench/sign_ins.py), and
-# the size of the web portal. The sign-ins use an admin made with --create-admin before the server
-# starts; a server without accounts (--create-admin fails, or POST /api/v1/sessions answers 404)
-# gets "not available" on those rows instead.
+# (scripts/bench/big_bodies.py) and while 50 sign-ins run at once (scripts/bench/sign_ins.py),
+# reads as a signed-in agent beside the /healthz ceiling, the desk's queue pages with 100,000
+# requests in a second, fresh database (filled through the API by scripts/bench/desk_fill.py) and
+# that server's resident memory, and the size of the web portal. The sign-ins use an admin made
+# with --create-admin before the server starts; a server without accounts (--create-admin fails,
+# or POST /api/v1/sessions answers 404) gets "not available" on those rows instead (and the agent
+# and queue rows, which need POST /api/v1/users, say so or fail).
 # Run from anywhere (`make bench` runs it after building). Settings from the environment:
 #   BENCH_SECONDS  each measurement's length (default 5)
 #   SPOC_SERVER    the server binary (default build/native/server/spoc-server; relative to the repo)
@@ -13,6 +16,7 @@
 #                  (default 16, so that 1,000 stay open under the server's bound of 64 unfinished
 #                  requests per address; 1 shows that bound at work). Legitimate clients: 127.0.0.1
 #   PYTHON         the Python 3 for the helper scripts (default Debian's /usr/bin/python3)
+#   BENCH_QUEUE_REQUESTS  requests filed for the queue pages (default 100000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,9 +34,14 @@ BIG_BODIES=16      # concurrent 1 MiB bodies for the memory figure
 SIGNIN_CLIENTS=4   # concurrent connections signing in for the sign-ins per second
 SIGNINS_AT_ONCE=50 # concurrent sign-ins for the memory figure
 ADMIN_EMAIL=bench@example.org
+QUEUE_REQUESTS=${BENCH_QUEUE_REQUESTS:-100000}  # requests in the database for the queue pages
+QUEUE_FILL_CLIENTS=8      # connections filing them at once
+QUEUE_TARGET_P99_MS=20    # issue 6: a queue page of 50 with 100,000 requests, p99 at most 20 ms
+QUEUE_TARGET_RSS_MIB=50   # issue 6: resident memory with them, after the queue pages, at most 50 MiB
 
 die() { echo "bench: $*" >&2; exit 1; }
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a whole number of seconds, got '$DURATION'"
+[[ $QUEUE_REQUESTS =~ ^[1-9][0-9]*$ ]] || die "BENCH_QUEUE_REQUESTS must be a whole number, got '$QUEUE_REQUESTS'"
 if ! [[ $SLOW_SOURCES =~ ^[1-9][0-9]*$ ]] || ((SLOW_SOURCES > 250)); then
   die "SLOW_SOURCES must be a whole number from 1 to 250, got '$SLOW_SOURCES'"
 fi
@@ -80,14 +89,18 @@ holder_stop() {
   [[ -s $TMP/holder.err ]] && HOLDER_NOTES+=("$(tail -n 1 "$TMP/holder.err")")
   return 0
 }
-cleanup() {
-  holder_stop
+stop_server() {
   if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2> /dev/null; then
     kill -TERM "$SERVER_PID" 2> /dev/null || true
     for _ in $(seq 50); do kill -0 "$SERVER_PID" 2> /dev/null || break; sleep 0.1; done
     kill -KILL "$SERVER_PID" 2> /dev/null || true
-    wait "$SERVER_PID" 2> /dev/null || true
   fi
+  [[ -z $SERVER_PID ]] || wait "$SERVER_PID" 2> /dev/null || true
+  SERVER_PID=
+}
+cleanup() {
+  holder_stop
+  stop_server
   rm -rf "$TMP"
 }
 trap cleanup EXIT
@@ -106,19 +119,24 @@ else
 fi
 
 TOKEN="bench-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-"$SERVER" --port 0 --data "$TMP/spoc.db" --web "$SITE" --desk-token "$TOKEN" \
-  > "$TMP/server.out" 2> "$TMP/server.err" &
-SERVER_PID=$!
+printf '%s\n' "$TOKEN" > "$TMP/desk.token"   # for the helper scripts, off their command line
 
-PORT=
-for _ in $(seq 100); do   # up to 10 s
-  PORT=$(sed -n 's|^spoc is serving http://[^/]*:\([0-9][0-9]*\)/.*|\1|p' "$TMP/server.out")
-  [[ -n $PORT ]] && break
-  kill -0 "$SERVER_PID" 2> /dev/null || { cat "$TMP/server.err" >&2; die "the server exited at start"; }
-  sleep 0.1
-done
-[[ -n $PORT ]] || { cat "$TMP/server.err" >&2; die "the server did not report its port within 10 s"; }
-URL="http://127.0.0.1:$PORT"
+# start_server DB: a server on that database and a free port; sets SERVER_PID, PORT and URL.
+start_server() {
+  "$SERVER" --port 0 --data "$1" --web "$SITE" --desk-token "$TOKEN" \
+    > "$TMP/server.out" 2> "$TMP/server.err" &
+  SERVER_PID=$!
+  PORT=
+  for _ in $(seq 100); do   # up to 10 s
+    PORT=$(sed -n 's|^spoc is serving http://[^/]*:\([0-9][0-9]*\)/.*|\1|p' "$TMP/server.out")
+    [[ -n $PORT ]] && break
+    kill -0 "$SERVER_PID" 2> /dev/null || { cat "$TMP/server.err" >&2; die "the server exited at start"; }
+    sleep 0.1
+  done
+  [[ -n $PORT ]] || { cat "$TMP/server.err" >&2; die "the server did not report its port within 10 s"; }
+  URL="http://127.0.0.1:$PORT"
+}
+start_server "$TMP/spoc.db"
 echo "bench: server on $URL, ${DURATION} s per measurement" >&2
 
 # --- measurements -------------------------------------------------------------------------------
@@ -181,7 +199,29 @@ else
   ROWS+=("$(printf '%-34s %7d %10s' "GET /api/v1/requests/{id} (desk)" "$CLIENTS" "skipped: no request was created")")
   FAILED=1
 fi
+# The same reads as a signed-in agent (a session's bearer token: each request looks the session
+# and the person up), against the /healthz ceiling just below: issue 6 asks for at least half.
+AGENT_LABEL="GET /api/v1/requests/{id} (agent)"
+AGENT_RPS=
+AGENT_NOTE=
+if ((CREATED == 0)); then
+  AGENT_NOTE="skipped: no request was created"
+elif out=$(timeout -k 5 120 "$PYTHON" "$LUA/desk_fill.py" agent --port "$PORT" --token-file "$TMP/desk.token" \
+             2> "$TMP/agent.err") && [[ $out == AGENT* ]]; then
+  read -r _ _ AGENT_SESSION <<< "$out"
+  measure "$AGENT_LABEL" "$CLIENTS" /api/v1/requests/1 "$LUA/read.lua" "$AGENT_SESSION" "$CREATED"
+  AGENT_RPS=$(awk -v n="$W_REQUESTS" -v d="$W_DURATION" 'BEGIN { print n / (d / 1e6) }')
+else
+  AGENT_NOTE="not available: $(tail -n 1 "$TMP/agent.err" | cut -c1-90)"
+fi
+[[ -z $AGENT_NOTE ]] || ROWS+=("$(printf '%-34s %7d %10s' "$AGENT_LABEL" "$CLIENTS" "$AGENT_NOTE")")
 measure "GET /healthz (ceiling)" "$CLIENTS" /healthz "$LUA/plain.lua"
+AGENT_RATIO=
+if [[ -n $AGENT_RPS ]]; then
+  AGENT_RATIO=$(awk -v a="$AGENT_RPS" -v h="$W_REQUESTS" -v d="$W_DURATION" 'BEGIN {
+      c = h / (d / 1e6); r = c > 0 ? a / c : 0
+      printf "%.2f of the /healthz ceiling (%.0f / %.0f req/s): target at least 0.5 %s", r, a, c, (r >= 0.5 ? "met" : "MISSED") }')
+fi
 
 # --- slow clients and connection floods -----------------------------------------------------------
 # The legitimate clients' latency while slow (or idle) connections are held open. These rows do not
@@ -377,6 +417,92 @@ else
                    "$SIGNIN_NOTE")")
 fi
 
+# --- queue pages with many requests ---------------------------------------------------------------
+# A fresh server on a fresh database, filled through the API with QUEUE_REQUESTS requests at once
+# over QUEUE_FILL_CLIENTS connections (scripts/bench/desk_fill.py: varied type, impact and urgency;
+# three groups, the agent in two; 30% assigned to a group, some of those to the agent), then the
+# desk's first pages of 50 as the signed-in agent, one client and CLIENTS at once, beside /healthz
+# on that server; then the server's resident memory with all of it (issue 6: at most 50 MiB).
+QUEUE_ROWS=()
+QUEUE_NOTES=()
+QUEUE_MEM_ROW=
+echo "bench: a fresh server, filling it with $QUEUE_REQUESTS requests..." >&2
+stop_server
+start_server "$TMP/queue.db"
+echo "bench: server on $URL" >&2
+QUEUE_SESSION=
+if out=$(timeout -k 5 600 "$PYTHON" "$LUA/desk_fill.py" fill --port "$PORT" --token-file "$TMP/desk.token" \
+           -n "$QUEUE_REQUESTS" -c "$QUEUE_FILL_CLIENTS" 2> "$TMP/fill.err") && [[ $out == *FILL\ * ]]; then
+  read -r _ _ QUEUE_SESSION <<< "$(grep '^AGENT ' <<< "$out")"
+  read -r _ filled assigned to_agent fill_seconds fill_errors <<< "$(grep '^FILL ' <<< "$out")"
+  QUEUE_NOTES+=("$(awk -v n="$filled" -v a="$assigned" -v m="$to_agent" -v s="$fill_seconds" -v e="$fill_errors" \
+      -v c="$QUEUE_FILL_CLIENTS" 'BEGIN { printf "filled in %.1f s over %d connections: %d requests filed (%.0f a second with the assignments), %d assigned to a group (%d of them to the agent), %d errors", s, c, n, n / s, a, m, e }')")
+  if ((filled < QUEUE_REQUESTS)); then
+    QUEUE_NOTES+=("only $filled of $QUEUE_REQUESTS requests were filed: $(head -n 1 "$TMP/fill.err" | cut -c1-80)  <- FAILED")
+    FAILED=1
+  fi
+else
+  QUEUE_NOTES+=("filling failed: $(tail -n 1 "$TMP/fill.err" | cut -c1-100)  <- FAILED")
+  FAILED=1
+fi
+
+# queue_measure LABEL CONNECTIONS PATH [TOKEN]: one row; the page is looked at once first (items, next)
+queue_measure() {
+  local label=$1 conns=$2 path=$3 token=${4-} items="-" note="" target
+  echo "bench: $label, $conns client(s)..." >&2
+  if [[ -n $token ]]; then
+    items=$(curl -s -m 30 -H "Authorization: Bearer $token" "$URL$path" | "$PYTHON" -c 'import json, sys
+try:
+    page = json.load(sys.stdin)
+    print("%d%s" % (len(page["items"]), "+" if page.get("next") else ""))
+except Exception:
+    print("error")') || items=error
+  fi
+  local script=("$LUA/plain.lua")
+  [[ -z $token ]] || script=("$LUA/get_as.lua" "$token")
+  if ! run_wrk 5 "$conns" "$path" "${script[@]}"; then
+    QUEUE_ROWS+=("$(printf '%-44s %7d  wrk failed or overran: %s  <- FAILED' "$label" "$conns" \
+                           "$(tr '\n' ' ' < "$TMP/wrk.out" | cut -c1-50)")")
+    FAILED=1
+    return 0
+  fi
+  if ((W_REQUESTS == 0 || 2 * W_NON2XX > W_REQUESTS)); then
+    note="  <- MOSTLY ERRORS"
+    FAILED=1
+  elif ((W_NON2XX > 0 || W_SOCKERR > 0)); then
+    note="  <- some errors"
+  fi
+  target=-
+  if [[ -n $token ]]; then
+    target=met
+    awk -v v="$W_P99" -v max="$QUEUE_TARGET_P99_MS" 'BEGIN { exit !(v / 1000 > max) }' && target=MISSED
+  fi
+  QUEUE_ROWS+=("$(awk -v l="$label" -v c="$conns" -v i="$items" -v n="$W_REQUESTS" -v d="$W_DURATION" \
+      -v e="$W_NON2XX" -v p50="$W_P50" -v p99="$W_P99" -v t="$target" -v note="$note" 'BEGIN {
+      printf "%-44s %7d %6s %9.0f %9.2f %9.2f %8d  %s%s", l, c, i, n / (d / 1e6), p50 / 1000, p99 / 1000, e, t, note }')")
+}
+
+if [[ -n $QUEUE_SESSION ]]; then
+  for page in "/api/v1/requests?queue=unassigned&sort=priority&limit=50" \
+              "/api/v1/requests?queue=my_groups&limit=50" \
+              "/api/v1/requests?sort=updated&limit=50"; do
+    queue_measure "${page#/api/v1/requests}" 1 "$page" "$QUEUE_SESSION"
+    queue_measure "${page#/api/v1/requests}" "$CLIENTS" "$page" "$QUEUE_SESSION"
+  done
+fi
+queue_measure "GET /healthz (ceiling)" 1 /healthz
+queue_measure "GET /healthz (ceiling)" "$CLIENTS" /healthz
+
+if kill -0 "$SERVER_PID" 2> /dev/null; then
+  rss=$(vm VmRSS)
+  QUEUE_MEM_ROW=$(printf '%14s %14s %12s  %s' "$(mib "$rss")" "$(mib "$(vm VmHWM)")" \
+                         "$(mib "$(( $(cat "$TMP"/queue.db* | wc -c) / 1024 ))")" \
+                         "$(awk -v k="$rss" -v max="$QUEUE_TARGET_RSS_MIB" 'BEGIN { print ((k / 1024 <= max) ? "met" : "MISSED") }')")
+else
+  QUEUE_MEM_ROW="not measured: THE SERVER DIED  <- FAILED"
+  FAILED=1
+fi
+
 # --- portal size --------------------------------------------------------------------------------
 SIZE_ROWS=()
 size_row() {   # size_row LABEL FILE...   (several files: their total)
@@ -420,6 +546,7 @@ echo
 printf '%-34s %7s %10s %9s %9s %10s %8s %8s\n' \
   "throughput" "clients" "req/s" "p50 ms" "p99 ms" "requests" "non-2xx" "sock err"
 printf '%s\n' "${ROWS[@]}"
+[[ -z $AGENT_RATIO ]] || echo "  signed-in agent's reads: $AGENT_RATIO"
 echo
 echo "slow and idle connections held open (slow: one more header byte a second, the head never ends;"
 echo "idle: nothing sent), from $SLOW_FROM_TEXT, each reopened 1 s after the server closes it."
@@ -443,6 +570,17 @@ else
   printf '%-16s %8s %10s %14s %14s %14s\n' "answers" "seconds" "slowest s" "VmHWM before" "VmHWM after" "VmRSS after"
   echo "$SIGNIN_MEM_ROW"
 fi
+echo
+echo "queue pages of 50 as a signed-in agent, with $QUEUE_REQUESTS requests in a fresh database (a second server)"
+for note in "${QUEUE_NOTES[@]}"; do echo "  $note"; done
+if ((${#QUEUE_ROWS[@]})); then
+  printf '%-44s %7s %6s %9s %9s %9s %8s  %s\n' "GET /api/v1/requests..." "clients" "items" "req/s" "p50 ms" \
+    "p99 ms" "non-2xx" "p99 <= $QUEUE_TARGET_P99_MS ms"
+  printf '%s\n' "${QUEUE_ROWS[@]}"
+fi
+echo "resident memory of that server after the queue pages ('database': its files, WAL included)"
+printf '%14s %14s %12s  %s\n' "VmRSS" "VmHWM" "database" "VmRSS <= $QUEUE_TARGET_RSS_MIB MiB"
+echo "$QUEUE_MEM_ROW"
 echo
 printf '%-34s %12s %9s %12s %9s\n' "portal ($SITE)" "bytes" "KiB" "gzip -9" "KiB"
 printf '%s\n' "${SIZE_ROWS[@]}"

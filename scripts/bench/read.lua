@@ -1,5 +1,6 @@
--- wrk script: read requests as the desk (GET /api/v1/requests/{id}), each time a random id in 1..N.
--- Arguments after "--": the desk token and N (the number of requests that exist).
+-- wrk script: read requests (GET /api/v1/requests/{id}), each time a random id in 1..N.
+-- Arguments after "--": a bearer token (the desk token, or a signed-in person's session token) and N
+-- (the number of requests that exist).
 local dir = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 dofile(dir .. "report.lua")
 
