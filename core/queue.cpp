@@ -5,6 +5,8 @@
 #include <charconv>
 
 #include "assignment.h"
+#include "search/fold.h"
+#include "search/tokenize.h"
 
 namespace spoc {
 namespace {
@@ -26,7 +28,56 @@ std::optional<std::int64_t> whole(std::string_view s) {
     return v;
 }
 
+// q's words, folded, each found in the visible text (as search::tokenize cuts it): the last
+// one also as the start of a word.
+bool text_matches(const RequestQuery& q, const Request& r) {
+    std::vector<std::string> words;
+    for (const std::string& w : query_words(q.q)) words.push_back(search::fold(w));
+    if (words.empty()) return false;
+    std::vector<std::string> seen;
+    auto add = [&seen](const std::string& text) {
+        for (auto& t : search::tokenize(text)) seen.push_back(std::move(t.word));
+    };
+    add(r.subject);
+    add(r.description);
+    const bool notes = notes_visible(q.scope, r);
+    for (const Event& e : r.timeline)
+        if (e.kind == EventKind::comment && (!e.internal || notes)) add(e.body);
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const bool prefix = i + 1 == words.size();
+        const std::string& w = words[i];
+        const bool found = std::any_of(seen.begin(), seen.end(), [&](const std::string& s) {
+            return prefix ? s.compare(0, w.size(), w) == 0 : s == w;
+        });
+        if (!found) return false;
+    }
+    return true;
+}
+
 }  // namespace
+
+std::vector<std::string> query_words(std::string_view q) {
+    std::vector<std::string> words;
+    std::string word;
+    for (std::size_t i = 0; i < q.size();) {
+        const std::size_t start = i;
+        const char32_t c = search::next_code_point(q, i);
+        if (search::is_word_character(c)) {
+            word += c == U'\uFFFD' ? std::string("\xEF\xBF\xBD") : std::string(q.substr(start, i - start));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    return words;
+}
+
+bool notes_visible(const RequestScope& scope, const Request& r) {
+    if (scope.everything) return true;
+    if (r.group && std::find(scope.groups.begin(), scope.groups.end(), *r.group) != scope.groups.end()) return true;
+    return scope.assigned_to_user && scope.user && r.assignee == scope.user;
+}
 
 Queue queue_from_string(const std::string& s) {
     if (s == "all") return Queue::all;
@@ -74,6 +125,7 @@ bool matches(const RequestQuery& q, const Request& r) {
     if (q.unassigned && r.assignee) return false;
     if (q.in_groups && !(r.group && std::find(q.groups.begin(), q.groups.end(), *r.group) != q.groups.end()))
         return false;
+    if (!q.q.empty() && !text_matches(q, r)) return false;
     return true;
 }
 

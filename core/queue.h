@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "access.h"
@@ -31,6 +32,15 @@ struct RequestQuery {
     bool unassigned = false;              // no assignee
     std::optional<Id> owner;
     std::optional<bool> escalated;
+    // Full text (?q=): every word of it, the last also as the start of a word, in the subject,
+    // description or public replies, and in internal notes where the scope lets the caller see
+    // them (notes_visible); words as query_words cuts them. Empty: no search. The store runs it
+    // with SQLite FTS5; matches() below is the same rule over core's own folding and words
+    // (search/) and may differ from FTS5's unicode61 tokenizer at the edges (ß, "can't").
+    std::string q;
+    // With q and no explicit sort: best match first (the store's bm25 rank), then newest; the
+    // cursor is "<rank key>.<id>" (read_cursor with RequestSort::priority reads it).
+    bool by_rank = false;
     RequestSort sort = RequestSort::created;
     // Paging: the position after which the page starts, in the sort order (see cursor_of).
     std::optional<std::pair<std::int64_t, Id>> after;
@@ -50,5 +60,13 @@ bool comes_before(RequestSort sort, const Request& a, const Request& b);
 // The opaque cursor after request r in this order ("42", "3.42", "1732740000.42") and back.
 std::string cursor_of(RequestSort sort, const Request& r);
 std::optional<std::pair<std::int64_t, Id>> read_cursor(RequestSort sort, const std::string& cursor);
+
+// The words of a full-text query as written: runs of letters and digits (search/fold.h's
+// is_word_character), broken UTF-8 replaced; everything else only separates them.
+std::vector<std::string> query_words(std::string_view q);
+
+// Whether the scope lets its holder see this request's internal notes: the whole desk, or a
+// resolver's groups and what is assigned to them (request_access's resolver rule).
+bool notes_visible(const RequestScope& scope, const Request& r);
 
 }  // namespace spoc

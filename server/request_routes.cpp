@@ -127,7 +127,7 @@ void file_request(App& app, const httplib::Request& req, httplib::Response& res)
 // [SECTION] Listing ------------------------------------------------------------------------
 
 // ?queue=&state=&kind=&priority=&type=&organisation=&group=&assignee=&owner=&escalated=
-//  &sort=&limit=&cursor=
+//  &q=&sort=&limit=&cursor=
 bool read_query(const httplib::Request& req, const User& person, RequestQuery& q, httplib::Response& res) {
     auto bad = [&res](const char* field, const char* message) {
         send_error(res, 422, "invalid_field", message, field);
@@ -165,7 +165,17 @@ bool read_query(const httplib::Request& req, const User& person, RequestQuery& q
             return bad("escalated", "escalated is true or false.");
         q.escalated = param("escalated") == "true";
     }
-    if (req.has_param("q")) return bad("q", "Full-text search is not available yet.");
+    if (req.has_param("q")) {
+        // Full text: at most 200 characters with at least one word (letters or digits); the
+        // store turns the words into a query of their own (SqliteStore::list), so quotes,
+        // operators and the like are only ever searched for as words, or ignored.
+        const std::string text = param("q");
+        const auto characters = std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; });
+        if (characters > 200) return bad("q", "Search for at most 200 characters.");
+        if (query_words(text).empty()) return bad("q", "Search for at least one word.");
+        q.q = text;
+        q.by_rank = !req.has_param("sort");  // best match first, unless a sort is asked for
+    }
     if (req.has_param("sort")) {
         q.sort = sort_from_string(param("sort"));
         if (q.sort == RequestSort::invalid) return bad("sort", "Sort by priority, created or updated.");
@@ -176,7 +186,7 @@ bool read_query(const httplib::Request& req, const User& person, RequestQuery& q
         q.limit = static_cast<int>(*n);
     }
     if (!param("cursor").empty()) {
-        q.after = read_cursor(q.sort, param("cursor"));
+        q.after = read_cursor(q.by_rank ? RequestSort::priority : q.sort, param("cursor"));  // "<rank>.<id>"
         if (!q.after) return bad("cursor", "Use the cursor from the previous page's \"next\", with the same sort.");
     }
     if (req.has_param("queue")) {
@@ -196,11 +206,14 @@ void list_requests(App& app, const httplib::Request& req, httplib::Response& res
     if (caller->kind == Caller::Kind::person) query.scope = request_scope(caller->user);
     const RequestPage page = app.store.list(query);
     json items = json::array();
-    for (const Request& r : page.items) {
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        const Request& r = page.items[i];
         const RequestAccess access =
             caller->kind == Caller::Kind::desk ? RequestAccess::desk : request_access(caller->user, r);
         json j = request_view(r, access);
         j.erase("timeline");
+        // With q: where the words matched, marked **like this** (from notes only for staff).
+        if (!query.q.empty() && i < page.snippets.size()) j["snippet"] = page.snippets[i];
         items.push_back(std::move(j));
     }
     send_json(res, 200, {{"items", items}, {"next", page.next ? json(*page.next) : json(nullptr)}});

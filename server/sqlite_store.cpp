@@ -173,7 +173,38 @@ const char* const kMigrations[] = {
     ALTER TABLE events ADD COLUMN actor_user INTEGER;
     ALTER TABLE events ADD COLUMN detail TEXT;
     )sql",
+    // The full text of each request, for GET /api/v1/requests?q= (see kRequestText below).
+    R"sql(
+    CREATE VIRTUAL TABLE request_text USING fts5 (subject, description, replies, notes,
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO request_text (rowid, subject, description, replies, notes)
+    SELECT id, subject, description,
+        (SELECT coalesce(group_concat(body, char(10)), '') FROM events
+         WHERE request_id = requests.id AND kind = 'comment' AND internal = 0),
+        (SELECT coalesce(group_concat(body, char(10)), '') FROM events
+         WHERE request_id = requests.id AND kind = 'comment' AND internal = 1)
+    FROM requests;
+    )sql",
 };
+
+// Full text (RequestQuery::q). request_text is an FTS5 table with one row per request, its
+// rowid the request's id, and four columns: subject, description, replies (the public
+// comments) and notes (the internal ones), so that a requester's or partner's search leaves
+// the notes out with an FTS5 column filter. It keeps its own copy of the text: a contentless
+// table cannot give snippet() the text, and external content needs one table that holds each
+// column, which replies and notes (many events each) are not. The tokenizer is unicode61 with
+// remove_diacritics 2: case and accents fold, so "drucker" finds "Drücker".
+// It changes in the same transaction as the request (create, and update when the subject
+// changes or a comment is added): reindex_text() rebuilds the request's row from the requests
+// and events tables, with the same SELECT as the migration that filled it for older files.
+constexpr const char* kRequestText =
+    "INSERT INTO request_text (rowid, subject, description, replies, notes) "
+    "SELECT id, subject, description, "
+    "(SELECT coalesce(group_concat(body, char(10)), '') FROM events "
+    " WHERE request_id = requests.id AND kind = 'comment' AND internal = 0), "
+    "(SELECT coalesce(group_concat(body, char(10)), '') FROM events "
+    " WHERE request_id = requests.id AND kind = 'comment' AND internal = 1) "
+    "FROM requests WHERE id = ?";
 
 
 // [SECTION] Queries shared by reads and writes ---------------------------------------
@@ -248,6 +279,35 @@ void insert_event(sqlite3* db, std::int64_t request_id, const Event& e) {
     bind_optional(s, 10, e.actor_user);
     bind_json(s, 11, detail_of(e));
     s.step();
+}
+
+// Rebuilds request id's row of request_text from the request and its comments.
+void reindex_text(sqlite3* db, std::int64_t id) {
+    Statement gone(db, "DELETE FROM request_text WHERE rowid = ?");
+    gone.bind(1, id);
+    gone.step();
+    Statement s(db, kRequestText);
+    s.bind(1, id);
+    s.step();
+}
+
+// The user's words as an FTS5 query that cannot say anything else: each word (query_words:
+// runs of letters and digits) becomes a quoted string, its quotes doubled (none are left, but
+// the quoting does not rely on that), so operators (AND, OR, NOT, NEAR), *, ^, :, parentheses
+// and column names are only ever words or separators; the last word also matches as the start
+// of a word ("druck" finds "Drucker"). All words must match (FTS5's implicit AND). Without
+// notes, a column filter keeps the internal notes out. Empty when the text has no word.
+std::string fts_query(const std::string& text, bool with_notes) {
+    const std::vector<std::string> words = query_words(text);
+    if (words.empty()) return "";
+    std::string phrases;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        std::string quoted = "\"";
+        for (const char c : words[i]) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        quoted += i + 1 == words.size() ? "\"*" : "\"";
+        phrases += (phrases.empty() ? "" : " ") + quoted;
+    }
+    return (with_notes ? "(" : "{subject description replies} : (") + phrases + ")";
 }
 
 sqlite3* open_connection(const std::string& path, int flags) {
@@ -404,8 +464,17 @@ std::optional<std::string> SqliteStore::follow_token_hash(std::int64_t id) {
 }
 
 // queue.h's matches() and comes_before(), as SQL.
+//
+// With full text (q.q), the requests are joined to the matches in request_text: with the notes
+// where the scope lets the caller see them (notes_visible: the desk, a resolver's groups and
+// assignments), without them everywhere else (a requester's or partner's own requests, and a
+// resolver's own requests outside their groups). A caller who may see no notes runs only the
+// second query, the desk only the first; a resolver both, each row kept by the one that fits it.
+// The order is then q.by_rank's (bm25, subject weighted 4, description 2, replies and notes 1,
+// as a whole number so that the cursor "<rank key>.<id>" is exact), or the sort asked for with
+// its usual cursor. A ranked cursor is as stable as the ranks: writes between two pages can
+// move a request across the page boundary (bm25 depends on the whole index).
 RequestPage SqliteStore::list(const RequestQuery& q) {
-    std::string sql = std::string("SELECT ") + kRequestColumns + " FROM requests WHERE 1=1";
     std::vector<std::variant<std::int64_t, std::string>> args;
     auto arg = [&args](auto v) {
         args.emplace_back(v);
@@ -416,6 +485,33 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
         for (const std::int64_t id : list) in += (in.empty() ? "" : ", ") + arg(id);
         return in;
     };
+    std::string sql = std::string("SELECT ") + kRequestColumns;
+    const bool text = !q.q.empty();
+    if (text) {
+        // Whether the notes of the row are the caller's to search (the SQL of notes_visible).
+        std::string notes = "0";
+        if (q.scope.everything) notes = "1";
+        if (!q.scope.groups.empty()) notes += " OR group_id IN (" + ids(q.scope.groups) + ")";
+        if (q.scope.assigned_to_user && q.scope.user) notes += " OR assignee = " + arg(*q.scope.user);
+        const bool some_notes = notes != "0", all_notes = q.scope.everything;
+        // bm25 only when it orders the page: it costs most of a common word's search.
+        const std::string rank = q.by_rank ? "CAST(-bm25(request_text, 4.0, 2.0, 1.0, 1.0) * 1e9 AS INTEGER)" : "0";
+        auto part = [&](bool with_notes) {
+            return "SELECT rowid AS hit, " + std::string(with_notes ? "1" : "0") + " AS with_notes, " + rank +
+                   " AS rank_key FROM request_text WHERE request_text MATCH " + arg(fts_query(q.q, with_notes));
+        };
+        if (fts_query(q.q, false).empty()) return {};
+        std::string parts;
+        if (some_notes) parts = part(true);
+        if (!all_notes) parts += (parts.empty() ? "" : " UNION ALL ") + part(false);
+        sql += ", m.rank_key FROM (" + parts + ") AS m JOIN requests ON requests.id = m.hit WHERE ";
+        // Both parts: each row from the part that fits it (NULL, as from group_id IN, is "no").
+        sql += some_notes && !all_notes
+                   ? "(CASE WHEN m.with_notes THEN (" + notes + ") IS 1 ELSE (" + notes + ") IS NOT 1 END)"
+                   : std::string("1=1");
+    } else {
+        sql += " FROM requests WHERE 1=1";
+    }
     if (!q.scope.everything) {
         std::string any = "0";
         if (q.scope.user) {
@@ -440,26 +536,35 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
     if (q.owner) sql += " AND owner = " + arg(*q.owner);
     if (q.unassigned) sql += " AND assignee IS NULL";
     if (q.in_groups) sql += " AND group_id IN (" + ids(q.groups) + ")";
-    switch (q.sort) {
-        case RequestSort::priority:
-            if (q.after) {
-                const std::string key = arg(q.after->first), id = arg(q.after->second);
-                sql += " AND (priority > " + key + " OR (priority = " + key + " AND id > " + id + "))";
-            }
-            sql += " ORDER BY priority, id";
-            break;
-        case RequestSort::updated:
-            if (q.after) {
-                const std::string key = arg(q.after->first), id = arg(q.after->second);
-                sql += " AND (updated_at < " + key + " OR (updated_at = " + key + " AND id < " + id + "))";
-            }
-            sql += " ORDER BY updated_at DESC, id DESC";
-            break;
-        case RequestSort::created:
-        case RequestSort::invalid:
-            if (q.after) sql += " AND id < " + arg(q.after->second);
-            sql += " ORDER BY id DESC";
-            break;
+    const bool ranked = text && q.by_rank;
+    if (ranked) {
+        if (q.after) {
+            const std::string key = arg(q.after->first), id = arg(q.after->second);
+            sql += " AND (m.rank_key < " + key + " OR (m.rank_key = " + key + " AND requests.id < " + id + "))";
+        }
+        sql += " ORDER BY m.rank_key DESC, requests.id DESC";
+    } else {
+        switch (q.sort) {
+            case RequestSort::priority:
+                if (q.after) {
+                    const std::string key = arg(q.after->first), id = arg(q.after->second);
+                    sql += " AND (priority > " + key + " OR (priority = " + key + " AND requests.id > " + id + "))";
+                }
+                sql += " ORDER BY priority, requests.id";
+                break;
+            case RequestSort::updated:
+                if (q.after) {
+                    const std::string key = arg(q.after->first), id = arg(q.after->second);
+                    sql += " AND (updated_at < " + key + " OR (updated_at = " + key + " AND requests.id < " + id + "))";
+                }
+                sql += " ORDER BY updated_at DESC, requests.id DESC";
+                break;
+            case RequestSort::created:
+            case RequestSort::invalid:
+                if (q.after) sql += " AND requests.id < " + arg(q.after->second);
+                sql += " ORDER BY requests.id DESC";
+                break;
+        }
     }
     sql += " LIMIT " + arg(std::int64_t{q.limit} + 1);  // one more tells whether a next page exists
     return read([&](sqlite3* db) {
@@ -470,10 +575,26 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
             else s.bind(at, std::get<std::string>(args[i]));
         }
         RequestPage page;
-        while (s.step()) page.items.push_back(read_request(s));
+        std::vector<std::int64_t> ranks;
+        while (s.step()) {
+            page.items.push_back(read_request(s));
+            if (ranked) ranks.push_back(s.integer(24));  // after kRequestColumns' 24 columns
+        }
         if (static_cast<int>(page.items.size()) > q.limit) {
             page.items.pop_back();
-            page.next = cursor_of(q.sort, page.items.back());
+            page.next = ranked ? std::to_string(ranks[page.items.size() - 1]) + "." + std::to_string(page.items.back().id)
+                               : cursor_of(q.sort, page.items.back());
+        }
+        if (text) {
+            // The page's snippets, one lookup each: from the columns this caller searched. The
+            // words that matched stand between ** and ** (Markdown's bold); "…" marks a cut.
+            for (const Request& r : page.items) {
+                Statement snip(db,
+                               "SELECT snippet(request_text, -1, '**', '**', '…', 12) FROM request_text "
+                               "WHERE request_text MATCH ? AND rowid = ?");
+                snip.bind(1, fts_query(q.q, notes_visible(q.scope, r))).bind(2, r.id);
+                page.snippets.push_back(snip.step() ? snip.text(0) : std::string());
+            }
         }
         return page;
     });
@@ -537,6 +658,7 @@ Store::Created SqliteStore::create(const Request& r, const std::string& follow_t
         out.request.id = sqlite3_last_insert_rowid(db);
         out.request.ref = format_ref(out.request.id);
         for (const Event& e : r.timeline) insert_event(db, out.request.id, e);
+        reindex_text(db, out.request.id);
         return true;
     });
     return out;
@@ -548,6 +670,7 @@ std::optional<Request> SqliteStore::update(std::int64_t id, const std::function<
         r = find_request(db, id);
         if (!r) return false;
         const std::size_t known_events = r->timeline.size();
+        const std::string subject = r->subject;
         if (!change(*r)) return false;
         Statement s(db,
                     "UPDATE requests SET kind = ?, type = ?, subject = ?, impact = ?, urgency = ?, priority = ?, "
@@ -562,7 +685,12 @@ std::optional<Request> SqliteStore::update(std::int64_t id, const std::function<
         s.bind(12, r->escalated ? 1 : 0).bind(13, r->handed_off ? 1 : 0).bind(14, r->first_contact_resolution ? 1 : 0);
         s.bind(15, id);
         s.step();
-        for (std::size_t i = known_events; i < r->timeline.size(); ++i) insert_event(db, id, r->timeline[i]);
+        bool text_changed = r->subject != subject;
+        for (std::size_t i = known_events; i < r->timeline.size(); ++i) {
+            insert_event(db, id, r->timeline[i]);
+            text_changed = text_changed || r->timeline[i].kind == EventKind::comment;
+        }
+        if (text_changed) reindex_text(db, id);  // request_text, in this same transaction
         return true;
     });
     return r;

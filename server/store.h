@@ -16,6 +16,9 @@ namespace spoc {
 struct RequestPage {
     std::vector<Request> items;  // in the query's order, without timelines
     std::optional<std::string> next;  // cursor for the following page (cursor_of the last item)
+    // With a full-text query (RequestQuery::q): for each item, a short extract of the text that
+    // matched, the matched words between ** and ** (see SqliteStore::list). Empty otherwise.
+    std::vector<std::string> snippets;
 };
 
 struct UserFilter {
