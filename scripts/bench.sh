@@ -585,6 +585,12 @@ echo
 printf '%-34s %12s %9s %12s %9s\n' "portal ($SITE)" "bytes" "KiB" "gzip -9" "KiB"
 printf '%s\n' "${SIZE_ROWS[@]}"
 [[ -d $SITE ]] || echo "(no $SITE yet: build the portal with 'make web')"
+echo
+# The console in headless Chromium: CPU per frame and sorting or filtering 10,000 rows (ceilings
+# printed beside them by the script).
+if [[ -d $SITE ]]; then
+  node scripts/bench/console.mjs "$SERVER" "$SITE" 2>/dev/null | grep -v "GL Driver" || echo "console benchmark failed"
+fi
 
 if ((FAILED)); then
   echo >&2

@@ -33,10 +33,12 @@ const char* queue_param(Queue q) {
     return "all";
 }
 
-// Pages of a JSON list ({"items", "next"}) into `each`, then `done`.
+// Pages of a JSON list ({"items", "next"}) into `each`, then `done`; stops asking for pages
+// once `wanted` says no (a newer load took its place).
 void load_list(AppState& app, const std::string& path, std::function<void(const json&)> each,
-               std::function<void()> done = {}) {
-    http_send(api_call(app, "GET", path), [&app, path, each, done](const HttpResponse& res) {
+               std::function<void()> done = {}, std::function<bool()> wanted = {}) {
+    http_send(api_call(app, "GET", path), [&app, path, each, done, wanted](const HttpResponse& res) {
+        if (wanted && !wanted()) return;
         const json j = parse_or_null(res.body);
         if (res.status != 200 || !j.is_object() || !j.value("items", json()).is_array()) {
             if (done) done();
@@ -46,7 +48,7 @@ void load_list(AppState& app, const std::string& path, std::function<void(const 
         const json next = j.value("next", json());
         if (next.is_string() && !next.get<std::string>().empty()) {
             const std::string base = path.substr(0, path.find("&cursor="));
-            load_list(app, base + "&cursor=" + next.get<std::string>(), each, done);
+            load_list(app, base + "&cursor=" + next.get<std::string>(), each, done, wanted);
         } else if (done) {
             done();
         }
@@ -168,28 +170,50 @@ void open_console(AppState& app) {
 
 void load_queue(AppState& app, Queue queue) {
     ConsoleState& c = app.console;
+    // Another queue starts empty; the same queue again stays on screen until the new one is whole.
+    if (queue != c.queue || c.rows.empty()) {
+        c.rows.clear();
+        c.view.clear();
+        c.selected = 0;
+    }
     c.queue = queue;
-    c.rows.clear();
-    c.view.clear();
-    c.selected = 0;
+    c.incoming.clear();
     c.loading = true;
+    const bool first = c.rows.empty();  // a first load shows as it arrives; a reload when whole
     c.load_notice.clear();
     const int generation = ++c.generation;
     app.next_refresh = seconds_since_start() + std::max(app.config.refresh_seconds, 30);
     load_list(
         app, std::string("/api/v1/requests?limit=200&queue=") + queue_param(queue),
-        [&app, generation](const json& item) {
+        [&app, generation, first](const json& item) {
             ConsoleState& c = app.console;
-            if (c.generation != generation || c.rows.size() >= kMaxRows) return;
+            std::vector<Request>& into = first ? c.rows : c.incoming;
+            if (c.generation != generation || into.size() >= kMaxRows) return;
             try {
-                c.rows.push_back(item.get<Request>());
-                c.view_stale = true;
+                into.push_back(item.get<Request>());
+                c.view_stale = c.view_stale || first;
             } catch (const json::exception&) {
             }
         },
-        [&app, generation] {
-            if (app.console.generation == generation) app.console.loading = false;
-        });
+        [&app, generation, first] {
+            ConsoleState& c = app.console;
+            if (c.generation != generation) return;
+            if (first) {
+                c.loading = false;
+                return;
+            }
+            // The same request stays selected across the reload.
+            const std::int64_t selected_id =
+                c.selected < static_cast<int>(c.view.size()) ? c.rows[c.view[c.selected]].id : 0;
+            c.rows = std::move(c.incoming);
+            c.incoming.clear();
+            c.loading = false;
+            c.view_stale = true;
+            refresh_view(app);
+            for (int i = 0; i < static_cast<int>(c.view.size()); ++i)
+                if (c.rows[c.view[i]].id == selected_id) c.selected = i;
+        },
+        [&app, generation] { return app.console.generation == generation; });
 }
 
 void console_poll(AppState& app) {

@@ -20,6 +20,7 @@ enum class QueueColumn { ref, priority, state, subject, requester, organisation,
 struct ConsoleState {
     Queue queue = Queue::unassigned;
     std::vector<Request> rows;       // the whole queue as loaded (pages of 200)
+    std::vector<Request> incoming;   // a reload on its way: it replaces rows once whole
     bool loading = false;
     int generation = 0;              // a newer load makes older answers stale
     std::string load_notice;

@@ -143,7 +143,13 @@ void table(AppState& app, float height) {
         if (col.id == QueueColumn::priority) f |= ImGuiTableColumnFlags_DefaultSort;
         ImGui::TableSetupColumn(app.t(col.key).c_str(), f, ui::px(col.width), static_cast<ImGuiID>(col.id));
     }
-    ImGui::TableHeadersRow();
+    // The header row, one header at a time so each is in the registry (queue.sort.<column>).
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int i = 0; i < 10; ++i) {
+        ImGui::TableSetColumnIndex(i);
+        ImGui::TableHeader(app.t(columns[i].key).c_str());
+        ui::track(std::string("queue.sort.") + (columns[i].key + std::string("console.col.").size()));
+    }
     if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty && specs->SpecsCount > 0) {
         c.sort = static_cast<QueueColumn>(specs->Specs[0].ColumnUserID);
         c.descending = specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
