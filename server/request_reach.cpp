@@ -14,12 +14,14 @@ Actor actor_for(const Caller& caller, RequestAccess access) {
 std::optional<Reach> reach_request(App& app, const httplib::Request& req, httplib::Response& res, std::int64_t id) {
     auto caller = identify(app, req, res);
     if (!caller) return std::nullopt;
-    Reach reach{*caller};
+    Reach reach;
+    reach.caller = *caller;
     if (caller->kind == Caller::Kind::desk) {
-        reach.access = app.store.follow_token_hash(id) ? RequestAccess::desk : RequestAccess::none;
+        reach.request = app.store.find(id);
+        reach.access = reach.request ? RequestAccess::desk : RequestAccess::none;
     } else if (caller->kind == Caller::Kind::person) {
-        const auto r = app.store.find(id);
-        reach.access = r ? request_access(caller->user, *r) : RequestAccess::none;
+        reach.request = app.store.find(id);
+        reach.access = reach.request ? request_access(caller->user, *reach.request) : RequestAccess::none;
     } else {
         // A follow token: the requester of its own request.
         const std::string token = bearer_token(req);

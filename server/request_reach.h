@@ -15,6 +15,7 @@ struct Reach {
     Caller caller;
     RequestAccess access = RequestAccess::none;
     Actor actor = "requester";
+    std::optional<Request> request;  // as read to decide the access (signed-in people and the desk token)
 };
 
 // nullopt after answering (403 csrf). access is none when the request is unknown or the caller

@@ -226,7 +226,9 @@ void show_request(App& app, const httplib::Request& req, httplib::Response& res)
     if (!id) return send_request_not_found(res);
     const auto reach = reach_request(app, req, res, *id);
     if (!reach) return;
-    const auto r = reach->access == RequestAccess::none ? std::nullopt : app.store.find(*id);
+    if (reach->access == RequestAccess::none) return send_request_not_found(res);
+    // Read once: what decided the access is what is shown (a follow token's reach reads it here).
+    const auto r = reach->request ? reach->request : app.store.find(*id);
     if (!r) return send_request_not_found(res);
     send_json(res, 200, request_view(*r, reach->access));
 }

@@ -185,6 +185,13 @@ const char* const kMigrations[] = {
          WHERE request_id = requests.id AND kind = 'comment' AND internal = 1)
     FROM requests;
     )sql",
+    // The desk's queues: unassigned by priority reads in index order (it sorted every unassigned
+    // request for each page), and the open requests by priority, whatever share is closed.
+    R"sql(
+    CREATE INDEX requests_assignee_priority ON requests (assignee, priority, id);
+    CREATE INDEX requests_open_priority ON requests (priority, id) WHERE state NOT IN ('resolved', 'closed', 'cancelled');
+    CREATE INDEX requests_open_updated ON requests (updated_at, id) WHERE state NOT IN ('resolved', 'closed', 'cancelled');
+    )sql",
 };
 
 // Full text (RequestQuery::q). request_text is an FTS5 table with one row per request, its
