@@ -238,9 +238,11 @@ void refresh_view(AppState& app) {
     q.group = c.group_filter;
     const std::string text = ascii_lowercase(trim(c.text_filter));
     c.view.clear();
+    const Timestamp newest = wall_clock() - Timestamp{c.older_than_days} * 86400;
     for (int i = 0; i < static_cast<int>(c.rows.size()); ++i) {
         const Request& r = c.rows[i];
         if (!matches(q, r)) continue;
+        if (c.older_than_days > 0 && r.created_at > newest) continue;
         if (!text.empty() && !contains_folded(r.subject, text) && !contains_folded(r.ref, text) &&
             !contains_folded(r.requester.name, text) && !contains_folded(r.requester.email, text))
             continue;

@@ -31,6 +31,7 @@ struct ConsoleState {
     std::optional<Id> organisation_filter;
     std::optional<Id> group_filter;
     std::string text_filter;         // in subject, ref or requester
+    int older_than_days = 0;         // age: only requests filed at least this long ago (0: any)
     QueueColumn sort = QueueColumn::priority;
     bool descending = false;
     std::vector<int> view;           // indices into rows, filtered and sorted

@@ -79,6 +79,18 @@ void filters(AppState& app) {
         c.group_filter = group_index < 0 ? std::nullopt : std::optional<Id>(c.groups[group_index].id);
         changed = true;
     }
+    ImGui::SameLine();
+    static const int ages[] = {1, 3, 7, 30};
+    std::vector<std::string> age_names;
+    int age_index = -1;
+    for (int i = 0; i < 4; ++i) {
+        age_names.push_back(app.t("console.older_than", {{"days", std::to_string(ages[i])}}));
+        if (c.older_than_days == ages[i]) age_index = i;
+    }
+    if (ui::select("queue.age", age_names, age_index, ui::px(150), app.t("console.any_age"))) {
+        c.older_than_days = age_index < 0 ? 0 : ages[age_index];
+        changed = true;
+    }
     if (!c.organisations.empty()) {
         ImGui::SameLine();
         std::vector<std::string> org_names;
