@@ -17,7 +17,7 @@
 
 namespace spoc::web {
 
-enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request };
+enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing };
 const char* screen_name(Screen s);  // "home", "form", ... (what the browser tests ask for)
 
 // assets/portal.json: who runs this service desk.

@@ -87,6 +87,7 @@ void show_screen(AppState& app) {
         case Screen::sign_in: return ShowSignIn(app);
         case Screen::queue: return ShowQueue(app);
         case Screen::desk_request: return ShowDeskRequest(app);
+        case Screen::routing: return ShowRouting(app);
     }
 }
 

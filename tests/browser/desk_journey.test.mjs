@@ -208,3 +208,24 @@ test('an agent logs a phone call and resolves it at once: a first-contact resolu
   assert.deepEqual(anna.problems, []);
   await anna.context.close();
 });
+
+test('an agent sends a request type to a second line group in the console, and new requests land there', async () => {
+  const anna = await signedIn('anna', 'routing-anna');
+  const { page } = anna;
+  await until('the console', async () => (await screen(page)) === 'queue', 15000, page);
+  await click(page, 'queue.routing');
+  await until('the routing', async () => (await screen(page)) === 'routing' &&
+                                         (await shown(page, 'routing.default')) === 'Service Desk', 15000, page);
+  await choose(page, 'routing.type.network_vpn', 1);  // Network (groups by tier: Service Desk, Network)
+  await click(page, 'routing.save');
+  await until('saved', async () => (await shown(page, 'routing.notice')) === 'Saved.', 15000, page);
+  await shot(page, 'routing-saved');
+  const rules = (await api('GET', '/api/v1/routing')).json;
+  assert.equal(rules.types.network_vpn, 'Network');
+  const filed = await made('POST', '/api/v1/requests', {
+    type: 'network_vpn', subject: 'VPN slow at home', impact: 'low', urgency: 'low', fields: { connection: 'vpn' },
+    requester: { name: 'Ada', email: 'ada@example.org' } });
+  assert.equal(filed.group, groups.network.id);
+  assert.deepEqual(anna.problems, []);
+  await anna.context.close();
+});

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "access.h"
+#include "routing.h"
 #include "app_actions.h"
 #include "app_support.h"
 #include "lifecycle.h"
@@ -357,6 +358,37 @@ void console_transition(AppState& app) {
     send_change(app, "POST", "/transitions", body, [&app] {
         app.console.state_reason.clear();
         app.console.to = State::invalid;
+    });
+}
+
+void open_routing(AppState& app) {
+    load_directory(app);
+    ConsoleState& c = app.console;
+    c.routing_notice.clear();
+    c.routing_saved = false;
+    http_send(api_call(app, "GET", "/api/v1/routing"), [&app](const HttpResponse& res) {
+        ConsoleState& c = app.console;
+        RoutingRules rules;
+        if (res.status == 200 && read_routing(parse_or_null(res.body), app.catalog, rules).empty()) c.routing = rules;
+        else c.routing_notice = error_message(app, res);
+        wake();
+    });
+}
+
+void save_routing(AppState& app) {
+    ConsoleState& c = app.console;
+    if (!c.routing || c.routing_saving) return;
+    c.routing_saving = true;
+    c.routing_notice.clear();
+    HttpCall call = api_call(app, "PUT", "/api/v1/routing");
+    call.body = json(*c.routing).dump();
+    http_send(call, [&app](const HttpResponse& res) {
+        ConsoleState& c = app.console;
+        c.routing_saving = false;
+        c.routing_saved = res.status == 200;
+        c.routing_notice = c.routing_saved ? app.t("console.saved") : error_message(app, res);  // the edits stay
+        announce(c.routing_notice);
+        wake();
     });
 }
 

@@ -11,6 +11,7 @@
 #include "account.h"
 #include "queue.h"
 #include "request.h"
+#include "routing.h"
 
 namespace spoc::web {
 
@@ -60,6 +61,12 @@ struct ConsoleState {
     std::string resolution_code = "solved";
     std::string state_reason;
     int focus = 0;                   // a text field asked to take the keyboard (1 reply, 2 reason)
+
+    // The routing rules as the desk edits them (GET, then PUT /api/v1/routing).
+    std::optional<RoutingRules> routing;
+    bool routing_saving = false;
+    std::string routing_notice;
+    bool routing_saved = false;
 
     // Names for the ids a request carries.
     std::map<Id, User> people;

@@ -244,6 +244,11 @@ void ShowQueue(AppState& app) {
         app.draft.for_whom = "other";
         begin_form(app, Kind::incident);
     }
+    ImGui::SameLine(0, ui::px(8));
+    if (ui::dense_button("queue.routing", app.t("routing.title"))) {
+        open_routing(app);
+        go(app, Screen::routing);
+    }
     ImGui::NewLine();
     ui::gap(4);
     filters(app);

@@ -105,6 +105,7 @@ std::string screen_title(const AppState& app, Screen screen) {
         case Screen::sign_in: return app.t("account.title");
         case Screen::queue: return app.t("console.title");
         case Screen::desk_request: return format_ref(app.console.open_id);
+        case Screen::routing: return app.t("routing.title");
     }
     return "";
 }
@@ -136,6 +137,7 @@ std::string location_of(const AppState& app) {
         case Screen::sign_in: return "#/sign-in";
         case Screen::queue: return "#/desk";
         case Screen::desk_request: return "#/desk/" + std::to_string(app.console.open_id);
+        case Screen::routing: return "#/desk/routing";
     }
     return "";
 }
@@ -160,6 +162,10 @@ void follow_location(AppState& app, const std::string& hash) {
     if (hash == "#/desk" || hash.rfind("#/desk/", 0) == 0) {
         if (!signed_in_staff(app)) return show(app, app.kiosk ? Screen::home : Screen::sign_in);
         if (hash == "#/desk") return show(app, Screen::queue);
+        if (hash == "#/desk/routing") {
+            open_routing(app);
+            return show(app, Screen::routing);
+        }
         if (const auto id = parse_id(std::string_view(hash).substr(7))) {
             app.console.open_id = *id;
             return show(app, Screen::desk_request);
@@ -414,6 +420,7 @@ const char* screen_name(Screen s) {
         case Screen::sign_in: return "sign_in";
         case Screen::queue: return "queue";
         case Screen::desk_request: return "desk_request";
+        case Screen::routing: return "routing";
     }
     return "home";
 }

@@ -51,5 +51,7 @@ void console_triage(AppState& app);
 void console_assign(AppState& app);
 void console_escalate(AppState& app, bool functional);
 void console_transition(AppState& app);
+void open_routing(AppState& app);   // reads the routing rules from the server (the screen shows them)
+void save_routing(AppState& app);
 
 }  // namespace spoc::web

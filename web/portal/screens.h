@@ -15,5 +15,6 @@ void ShowSignIn(AppState& app);
 // The desk's console (console/): the queue table, and one request with the desk's actions.
 void ShowQueue(AppState& app);
 void ShowDeskRequest(AppState& app);
+void ShowRouting(AppState& app);  // where new requests land: type x organisation -> first group
 
 }  // namespace spoc::web
