@@ -15,7 +15,9 @@ namespace {
 FieldErrors check_names(App& app, const RoutingRules& rules) {
     FieldErrors errs;
     const auto groups = app.store.list_groups();
-    for (const auto& [name, field] : group_names(rules)) {
+    for (const auto& named : group_names(rules)) {
+        const std::string& name = named.first;  // (clang 14 cannot capture a structured binding)
+        const std::string& field = named.second;
         const bool known = std::any_of(groups.begin(), groups.end(), [&](const SupportGroup& g) {
             return ascii_lowercase(g.name) == ascii_lowercase(name);
         });

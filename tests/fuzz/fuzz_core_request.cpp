@@ -110,7 +110,7 @@ const Request& base_request() {
         nr.subject = "Printer on floor 2";
         nr.impact = Level::low;
         nr.urgency = Level::medium;
-        nr.requester = {"Ada", "ada@example.org"};
+        nr.requester = {"Ada", "ada@example.org", std::nullopt};
         Request out = open_request(nr, *config().english().find(nr.type), kNow - 60);
         out.id = 7;
         out.ref = format_ref(out.id);
