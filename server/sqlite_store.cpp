@@ -357,7 +357,10 @@ constexpr std::size_t kMaxBatch = 256;
 SqliteStore::SqliteStore(const std::string& path, int readers) {
     try {
         writer_ = open_connection(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        exec(writer_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
+        // temp_store=MEMORY: each filing's write (a savepoint of the group commit) changes several
+        // rows of the full-text index, and SQLite's statement journal for that went to a new temp
+        // file every time (filing with 8 clients: 1,450 -> 2,450 a second).
+        exec(writer_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
         migrate(writer_);
         for (int i = 0; i < readers; ++i) {
             readers_.push_back(open_connection(path, SQLITE_OPEN_READONLY));
