@@ -50,8 +50,7 @@ AssignError escalate_functionally(Request& r, const SupportGroup& to, Tier curre
                                   const Actor& actor, Timestamp now) {
     if (!is_open(r.state)) return AssignError::not_open;
     if (const AssignError e = check_reason(reason, true); e != AssignError::none) return e;
-    if (current == Tier::invalid) current = Tier::service_desk;
-    if (to.tier == Tier::invalid || to.tier <= current) return AssignError::tier_not_higher;
+    if (!escalates_up(current, to.tier)) return AssignError::tier_not_higher;
     r.group = to.id;
     r.assignee.reset();
     r.handed_off = true;
@@ -63,6 +62,11 @@ AssignError escalate_functionally(Request& r, const SupportGroup& to, Tier curre
     r.updated_at = now;
     mark_assigned(r, actor, now);
     return AssignError::none;
+}
+
+bool escalates_up(Tier current, Tier to) {
+    if (current == Tier::invalid) current = Tier::service_desk;
+    return to != Tier::invalid && to > current;
 }
 
 AssignError escalate_hierarchically(Request& r, const std::string& reason, const Actor& actor, Timestamp now) {

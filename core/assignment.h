@@ -31,6 +31,10 @@ AssignError assign(Request& r, const SupportGroup& group, std::optional<Id> assi
 AssignError escalate_functionally(Request& r, const SupportGroup& to, Tier current, const std::string& reason,
                                   const Actor& actor, Timestamp now);
 
+// Whether a functional escalation from a group of tier `current` (the service desk when the request
+// has no group) may go to a group of tier `to`: strictly up.
+bool escalates_up(Tier current, Tier to);
+
 // Flags the request to the managers, with a reason (again if it already was).
 AssignError escalate_hierarchically(Request& r, const std::string& reason, const Actor& actor, Timestamp now);
 

@@ -104,6 +104,23 @@ std::string route(const RoutingRules& rules, const std::string& type, const std:
     return rules.default_group;
 }
 
+bool same_name(std::string_view a, std::string_view b) { return ascii_lowercase(a) == ascii_lowercase(b); }
+
+const SupportGroup* group_named(const std::vector<SupportGroup>& groups, std::string_view name) {
+    for (const SupportGroup& g : groups)
+        if (same_name(g.name, name)) return &g;
+    return nullptr;
+}
+
+void route_new_request(Request& r, const RoutingRules& rules, const std::string& organisation,
+                       const std::vector<SupportGroup>& groups) {
+    const std::string name = route(rules, r.type, organisation);
+    const SupportGroup* group = name.empty() ? nullptr : group_named(groups, name);
+    if (!group) return;
+    r.group = group->id;
+    r.handed_off = group->tier != Tier::service_desk;
+}
+
 std::vector<std::pair<std::string, std::string>> group_names(const RoutingRules& rules) {
     std::vector<std::pair<std::string, std::string>> out;
     if (!rules.default_group.empty()) out.emplace_back(rules.default_group, "default");

@@ -5,8 +5,10 @@
 #pragma once
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "account.h"
 #include "catalog.h"
 #include "validation.h"
 
@@ -34,6 +36,16 @@ FieldErrors read_routing(const json& body, const Catalog& catalog, RoutingRules&
 // specific rule first: the organisation's rule for the type, the organisation's default, the
 // rule for the type, the default. "" when no rule names a group.
 std::string route(const RoutingRules& rules, const std::string& type, const std::string& organisation);
+
+// Names of groups and organisations compare case aside (as the store's NOCASE does).
+bool same_name(std::string_view a, std::string_view b);
+const SupportGroup* group_named(const std::vector<SupportGroup>& groups, std::string_view name);
+
+// Puts a new request in the group the rules name for it (from `organisation`, by name), when that
+// group exists. Routed straight past the service desk, it is no longer the desk's to resolve at
+// first contact.
+void route_new_request(Request& r, const RoutingRules& rules, const std::string& organisation,
+                       const std::vector<SupportGroup>& groups);
 
 // Every group named in the rules, each with the field naming it ("types.network_vpn").
 std::vector<std::pair<std::string, std::string>> group_names(const RoutingRules& rules);

@@ -879,7 +879,7 @@ Cast cast_people(Store& store, Passwords& passwords) {
         auto made = store.create_group(g);
         if (!made) {
             for (const SupportGroup& known : store.list_groups())
-                if (ascii_lowercase(known.name) == ascii_lowercase(g.name)) {
+                if (same_name(known.name, g.name)) {
                     g.id = known.id;
                     g.tier = known.tier;
                     for (Id m : known.members) g.members.push_back(m);
@@ -1022,9 +1022,7 @@ DemoSummary seed_demo(Store& store, Passwords& passwords, const Catalog& catalog
             r.organisation = filing.requester->organisation;
         }
         if (filing.filer) r.filed_by = filing.filer->id;
-        const std::string group_name = route(routing, r.type, cast.organisation_name(r.organisation));
-        for (const SupportGroup& g : cast.groups)
-            if (!group_name.empty() && ascii_lowercase(g.name) == ascii_lowercase(group_name)) r.group = g.id;
+        route_new_request(r, routing, cast.organisation_name(r.organisation), cast.groups);
 
         Plot plot;
         plot.end = end_state(rng, static_cast<double>(now - created) / kDay);

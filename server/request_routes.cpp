@@ -61,18 +61,6 @@ bool settle_requester(App& app, const Caller& caller, NewRequest& nr, Request& f
     return true;
 }
 
-// The support group the routing rules name for this request, when that group exists.
-std::optional<SupportGroup> routed_group(App& app, const Request& r) {
-    std::string organisation;
-    if (r.organisation)
-        if (auto o = app.store.find_organisation(*r.organisation)) organisation = o->name;
-    const std::string name = route(app.routing(), r.type, organisation);
-    if (name.empty()) return std::nullopt;
-    for (const SupportGroup& g : app.store.list_groups())
-        if (ascii_lowercase(g.name) == ascii_lowercase(name)) return g;
-    return std::nullopt;
-}
-
 void file_request(App& app, const httplib::Request& req, httplib::Response& res) {
     const auto caller = identify(app, req, res);
     if (!caller) return;
@@ -103,11 +91,10 @@ void file_request(App& app, const httplib::Request& req, httplib::Response& res)
     r.requester.user = facts.requester.user;
     r.organisation = facts.organisation;
     r.filed_by = facts.filed_by;
-    if (const auto group = routed_group(app, r)) {
-        r.group = group->id;
-        // Routed straight past the service desk, it is not the desk's to resolve at first contact.
-        r.handed_off = group->tier != Tier::service_desk;
-    }
+    std::string organisation;
+    if (r.organisation)
+        if (auto o = app.store.find_organisation(*r.organisation)) organisation = o->name;
+    route_new_request(r, app.routing(), organisation, app.store.list_groups());
 
     const std::string token = new_token();
     const Store::Created created = app.store.create(r, hash_token(token), key);

@@ -6,7 +6,6 @@
 #include "api.h"
 #include "app.h"
 #include "auth.h"
-#include "text.h"
 
 namespace spoc {
 namespace {
@@ -15,18 +14,12 @@ namespace {
 FieldErrors check_names(App& app, const RoutingRules& rules) {
     FieldErrors errs;
     const auto groups = app.store.list_groups();
-    for (const auto& named : group_names(rules)) {
-        const std::string& name = named.first;  // (clang 14 cannot capture a structured binding)
-        const std::string& field = named.second;
-        const bool known = std::any_of(groups.begin(), groups.end(), [&](const SupportGroup& g) {
-            return ascii_lowercase(g.name) == ascii_lowercase(name);
-        });
-        if (!known) errs.push_back({field, "error.choice", {}});
-    }
+    for (const auto& [name, field] : group_names(rules))
+        if (!group_named(groups, name)) errs.push_back({field, "error.choice", {}});
     const auto organisations = app.store.list_organisations();
     for (const std::string& name : organisation_names(rules)) {
         const bool known = std::any_of(organisations.begin(), organisations.end(), [&](const Organisation& o) {
-            return ascii_lowercase(o.name) == ascii_lowercase(name);
+            return same_name(o.name, name);
         });
         if (!known) errs.push_back({"organisations." + name, "error.choice", {}});
     }

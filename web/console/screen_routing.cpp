@@ -5,8 +5,8 @@
 
 #include "access.h"
 #include "app_actions.h"
+#include "routing.h"
 #include "screens.h"
-#include "text.h"
 #include "ui.h"
 
 namespace spoc::web {
@@ -19,7 +19,7 @@ bool group_choice(AppState& app, const std::string& test_id, std::string& name, 
     int index = -1;
     for (std::size_t i = 0; i < c.groups.size(); ++i) {
         names.push_back(c.groups[i].name);
-        if (ascii_lowercase(c.groups[i].name) == ascii_lowercase(name)) index = static_cast<int>(i);
+        if (same_name(c.groups[i].name, name)) index = static_cast<int>(i);
     }
     if (index < 0 && !name.empty()) {  // a rule naming a group this console does not know
         names.push_back(name);
