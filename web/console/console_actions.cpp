@@ -249,20 +249,6 @@ void refresh_view(AppState& app) {
             continue;
         c.view.push_back(i);
     }
-    auto name_of = [&c](const std::optional<Id>& id) -> std::string {
-        if (!id) return "";
-        const auto it = c.people.find(*id);
-        return it != c.people.end() ? it->second.name : std::to_string(*id);
-    };
-    auto group_of = [&c](const std::optional<Id>& id) -> std::string {
-        for (const SupportGroup& g : c.groups)
-            if (id && g.id == *id) return g.name;
-        return id ? std::to_string(*id) : "";
-    };
-    auto org_of = [&c](const std::optional<Id>& id) -> std::string {
-        const auto it = id ? c.organisations.find(*id) : c.organisations.end();
-        return it != c.organisations.end() ? it->second : "";
-    };
     auto before = [&](const Request& a, const Request& b) -> bool {
         switch (c.sort) {
             case QueueColumn::priority: return comes_before(RequestSort::priority, a, b);
@@ -276,15 +262,15 @@ void refresh_view(AppState& app) {
                 return x != y ? x < y : a.id < b.id;
             }
             case QueueColumn::organisation: {
-                const auto x = org_of(a.organisation), y = org_of(b.organisation);
+                const auto x = c.organisation_name(a.organisation), y = c.organisation_name(b.organisation);
                 return x != y ? x < y : a.id < b.id;
             }
             case QueueColumn::group: {
-                const auto x = group_of(a.group), y = group_of(b.group);
+                const auto x = c.group_name(a.group), y = c.group_name(b.group);
                 return x != y ? x < y : a.id < b.id;
             }
             case QueueColumn::assignee: {
-                const auto x = name_of(a.assignee), y = name_of(b.assignee);
+                const auto x = c.person_name(a.assignee), y = c.person_name(b.assignee);
                 return x != y ? x < y : a.id < b.id;
             }
         }

@@ -73,6 +73,13 @@ struct ConsoleState {
     std::vector<SupportGroup> groups;
     std::map<Id, std::string> organisations;
     bool directory_loaded = false;
+
+    // Names for ids, as far as the console knows them: "" for no id, "#42" for an unknown one
+    // (an organisation this person may not read names nothing).
+    std::string person_name(const std::optional<Id>& id) const;
+    std::string group_name(const std::optional<Id>& id) const;
+    std::string organisation_name(const std::optional<Id>& id) const;
+    const SupportGroup* group(const std::optional<Id>& id) const;
 };
 
 }  // namespace spoc::web

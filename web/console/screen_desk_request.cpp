@@ -20,23 +20,10 @@ constexpr ImU32 kNoteEdge = IM_COL32(191, 128, 0, 255);
 constexpr ImU32 kReplySurface = IM_COL32(232, 240, 250, 255);  // public: blue
 constexpr ImU32 kAuditSurface = IM_COL32(244, 245, 247, 255);  // the desk's changes: grey
 
-std::string person(const ConsoleState& c, const std::optional<Id>& id) {
-    if (!id) return "–";
-    const auto it = c.people.find(*id);
-    return it != c.people.end() ? it->second.name : "#" + std::to_string(*id);
-}
-
-std::string group(const ConsoleState& c, const std::optional<Id>& id) {
-    for (const SupportGroup& g : c.groups)
-        if (id && g.id == *id) return g.name;
-    return id ? "#" + std::to_string(*id) : "–";
-}
-
-const SupportGroup* find_group(const ConsoleState& c, const std::optional<Id>& id) {
-    for (const SupportGroup& g : c.groups)
-        if (id && g.id == *id) return &g;
-    return nullptr;
-}
+// A name for the request view: a dash where there is none.
+std::string or_dash(const std::string& name) { return name.empty() ? "–" : name; }
+std::string person(const ConsoleState& c, const std::optional<Id>& id) { return or_dash(c.person_name(id)); }
+std::string group(const ConsoleState& c, const std::optional<Id>& id) { return or_dash(c.group_name(id)); }
 
 std::string actor(const AppState& app, const Event& e) {
     if (e.actor_user) return person(app.console, e.actor_user);
@@ -111,10 +98,8 @@ void facts(AppState& app, const Request& r, float width) {
     ui::paragraph(priority_text(app, r.priority) + (r.escalated ? "  ·  " + app.t("console.escalated") : ""),
                   r.escalated ? ui::color::error : ui::color::muted);
     std::string requester = r.requester.name + " <" + r.requester.email + ">";
-    if (r.organisation) {  // named when this person may read organisations
-        const auto it = c.organisations.find(*r.organisation);
-        if (it != c.organisations.end()) requester += "  ·  " + it->second;
-    }
+    if (const std::string org = c.organisation_name(r.organisation); !org.empty())  // when they may read it
+        requester += "  ·  " + org;
     ui::paragraph(app.t("console.requester") + ": " + requester);
     if (r.filed_by) ui::paragraph(app.t("console.filed_by") + ": " + person(c, r.filed_by), ui::color::muted);
     ui::paragraph(app.t("console.owner") + ": " + person(c, r.owner) + "    " + app.t("console.group") + ": " +
@@ -208,7 +193,7 @@ void assign_box(AppState& app, float width) {
         c.assign_group = index < 0 ? std::nullopt : std::optional<Id>(c.groups[index].id);
         c.assign_person.reset();
     }
-    if (const SupportGroup* g = find_group(c, c.assign_group)) {
+    if (const SupportGroup* g = c.group(c.assign_group)) {
         std::vector<std::string> people;
         int person_index = -1;
         for (std::size_t i = 0; i < g->members.size(); ++i) {
@@ -225,13 +210,13 @@ void assign_box(AppState& app, float width) {
 void escalate_box(AppState& app, const Request& r, float width) {
     ConsoleState& c = app.console;
     ui::heading(app.t("console.escalate"));
-    const SupportGroup* current = find_group(c, r.group);
-    const Tier tier = current ? current->tier : Tier::service_desk;
+    const SupportGroup* current = c.group(r.group);
+    const Tier tier = current ? current->tier : Tier::invalid;
     std::vector<std::string> names;
     std::vector<Id> ids;
     int index = -1;
     for (const SupportGroup& g : c.groups)
-        if (g.tier > tier) {
+        if (escalates_up(tier, g.tier)) {  // core's rule: only up
             if (c.escalate_group == g.id) index = static_cast<int>(ids.size());
             names.push_back(g.name);
             ids.push_back(g.id);

@@ -29,18 +29,6 @@ std::string age_text(Timestamp created, Timestamp now) {
     return std::to_string(s / 86400) + " d";
 }
 
-std::string person_name(const ConsoleState& c, const std::optional<Id>& id) {
-    if (!id) return "";
-    const auto it = c.people.find(*id);
-    return it != c.people.end() ? it->second.name : "#" + std::to_string(*id);
-}
-
-std::string group_name(const ConsoleState& c, const std::optional<Id>& id) {
-    for (const SupportGroup& g : c.groups)
-        if (id && g.id == *id) return g.name;
-    return id ? "#" + std::to_string(*id) : "";
-}
-
 void filters(AppState& app) {
     ConsoleState& c = app.console;
     bool changed = false;
@@ -210,12 +198,11 @@ void table(AppState& app, float height) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.requester.name.c_str());
             ImGui::TableNextColumn();
-            const auto org = r.organisation ? c.organisations.find(*r.organisation) : c.organisations.end();
-            ImGui::TextUnformatted(org != c.organisations.end() ? org->second.c_str() : "");
+            ImGui::TextUnformatted(c.organisation_name(r.organisation).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(group_name(c, r.group).c_str());
+            ImGui::TextUnformatted(c.group_name(r.group).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(person_name(c, r.assignee).c_str());
+            ImGui::TextUnformatted(c.person_name(r.assignee).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(age_text(r.created_at, now).c_str());
             ImGui::TableNextColumn();
