@@ -64,6 +64,25 @@ httplib::Result call(httplib::Client& client, const std::string& method, const s
     return client.Get(path.c_str());
 }
 
+json expect_as(httplib::Client& client, const std::string& token, const std::string& method, const std::string& path,
+               const std::optional<json>& body, int status) {
+    auto res = call(client, method, path, as_bearer(token), body);
+    INFO(method << " " << path << " " << (body ? body->dump() : "") << " -> "
+                << (res ? std::to_string(res->status) + " " + res->body : "no answer"));
+    REQUIRE(status_of(res) == status);
+    return json_of(res);
+}
+
+json signed_in_user(httplib::Client& client, const std::string& email, const std::string& role,
+                    const json& organisation, std::string& token) {
+    const json u = expect_as(client, kDeskToken, "POST", "/api/v1/users",
+                             json{{"email", email}, {"name", email.substr(0, email.find('@'))}, {"role", role},
+                                  {"organisation", organisation}, {"password", "correct horse battery"}},
+                             201);
+    token = sign_in_ok(client, email, "correct horse battery").token;
+    return u;
+}
+
 Desk::Desk(std::vector<std::string> extra_args) {
     admin_password = create_admin(db(), kAdminEmail);
     ServerOptions options;

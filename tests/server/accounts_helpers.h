@@ -45,6 +45,15 @@ Auth as_cookie(const std::string& token, std::optional<std::string> csrf = std::
 httplib::Result call(httplib::Client& client, const std::string& method, const std::string& path,
                      const Auth& auth = {}, const std::optional<json>& body = std::nullopt);
 
+// A call with a bearer token (the desk token or a session's) that REQUIREs the status; the JSON answer.
+json expect_as(httplib::Client& client, const std::string& token, const std::string& method, const std::string& path,
+               const std::optional<json>& body, int status);
+
+// A user made with the desk token (name from the email, the password "correct horse battery"),
+// signed in: the user, and the session's token in `token`.
+json signed_in_user(httplib::Client& client, const std::string& email, const std::string& role,
+                    const json& organisation, std::string& token);
+
 // A server on a database that has an admin made by --create-admin before the server started.
 struct Desk {
     explicit Desk(std::vector<std::string> extra_args = {});

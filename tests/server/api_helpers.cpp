@@ -36,6 +36,14 @@ httplib::Result get(httplib::Client& client, const std::string& path, const std:
 
 int status_of(const httplib::Result& res) { return res ? res->status : -1; }
 
+std::string error_code(const httplib::Result& res) {
+    if (!res) return "";
+    const json body = json::parse(res->body, nullptr, false);
+    if (body.is_object() && body.contains("error") && body["error"].is_object() && body["error"]["code"].is_string())
+        return body["error"]["code"];
+    return "";
+}
+
 json file_request(httplib::Client& client, const json& changes) {
     auto res = post_json(client, "/api/v1/requests", new_request_body(changes));
     REQUIRE(res);

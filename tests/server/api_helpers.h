@@ -36,6 +36,8 @@ json json_of(const httplib::Result& res);
 // HTML), and, when given, the code. Returns the "error" object.
 json require_error(const httplib::Result& res, int status, const std::string& code = "");
 
+// The error's code ({"error": {"code"}}), or "" when the answer is not such an error.
+std::string error_code(const httplib::Result& res);
 // The path of one request: /api/v1/requests/{id}[/suffix]
 std::string request_path(const json& request, const std::string& suffix = "");
 

@@ -40,21 +40,12 @@ struct DeskWorld {
     }
 
     json person(const std::string& email, const std::string& role, const json& org, std::string& token) {
-        const json u = as_desk("POST", "/api/v1/users",
-                               json{{"email", email}, {"name", email.substr(0, email.find('@'))}, {"role", role},
-                                {"organisation", org}, {"password", "correct horse battery"}},
-                               201);
-        token = sign_in_ok(client, email, "correct horse battery").token;
-        return u;
+        return signed_in_user(client, email, role, org, token);
     }
 
     json as(const std::string& token, const std::string& method, const std::string& path,
             const std::optional<json>& body, int status) {
-        auto res = call(client, method, path, as_bearer(token), body);
-        INFO(method << " " << path << " " << (body ? body->dump() : "") << " -> "
-                    << (res ? std::to_string(res->status) + " " + res->body : "no answer"));
-        REQUIRE(status_of(res) == status);
-        return json_of(res);
+        return expect_as(client, token, method, path, body, status);
     }
     json as_desk(const std::string& method, const std::string& path, const std::optional<json>& body, int status) {
         return as(kDeskToken, method, path, body, status);

@@ -123,14 +123,6 @@ struct Staffed : Desk {
     Auth as(const std::string& role) const { return as_bearer(sessions.at(role).token); }
 };
 
-std::string error_code(const httplib::Result& res) {
-    if (!res) return "";
-    const json body = json::parse(res->body, nullptr, false);
-    if (body.is_object() && body.contains("error") && body["error"].is_object() && body["error"]["code"].is_string())
-        return body["error"]["code"];
-    return "";
-}
-
 }  // namespace
 
 // [SECTION] The authorization matrix -----------------------------------------------------------

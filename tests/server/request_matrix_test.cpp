@@ -47,14 +47,6 @@ json expect(httplib::Client& c, const std::string& method, const std::string& pa
     return json_of(res);
 }
 
-std::string error_code(const httplib::Result& res) {
-    if (!res) return "";
-    const json body = json::parse(res->body, nullptr, false);
-    if (body.is_object() && body.contains("error") && body["error"].is_object() && body["error"]["code"].is_string())
-        return body["error"]["code"];
-    return "";
-}
-
 // The callers: three requesters (two of organisation A, one of B), A's help desk, the staff, the desk token,
 // nobody (no credentials) and a guest holding the follow token of the request it filed.
 const std::vector<std::string> kCallers = {"reqA",    "reqA2", "reqB", "hdA",    "agent", "resolver",
