@@ -37,10 +37,11 @@ std::optional<Caller> identify(App& app, const httplib::Request& req, httplib::R
         return caller;
     }
     const std::string hash = hash_token(token);
-    const auto session = app.store.find_session(hash);
-    if (!session) return Caller{};
+    const auto signed_in = app.store.find_signed_in(hash);
+    if (!signed_in) return Caller{};
+    const Session* session = &signed_in->first;
+    const auto& user = signed_in->second;
     const Timestamp now = app.now();
-    const auto user = app.store.find_user(session->user_id);
     if (!user || !user->active || now - session->last_seen >= app.session_idle ||
         now - session->created_at >= app.session_max) {
         app.store.delete_session(hash);

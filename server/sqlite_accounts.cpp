@@ -310,6 +310,17 @@ std::optional<Session> SqliteStore::find_session(const std::string& token_hash) 
     });
 }
 
+std::optional<std::pair<Session, std::optional<User>>> SqliteStore::find_signed_in(const std::string& token_hash) {
+    return read([&token_hash](sqlite3* db) -> std::optional<std::pair<Session, std::optional<User>>> {
+        Statement s(db, "SELECT token_hash, csrf_hash, user_id, created_at, last_seen FROM sessions WHERE token_hash = ?");
+        s.bind(1, token_hash);
+        if (!s.step()) return std::nullopt;
+        Session session{s.text(0), s.text(1), s.integer(2), s.integer(3), s.integer(4)};
+        auto user = user_where(db, "id = ?", std::to_string(session.user_id));
+        return std::make_pair(std::move(session), std::move(user));
+    });
+}
+
 void SqliteStore::touch_session(const std::string& token_hash, Timestamp at) {
     write([&](sqlite3* db) {
         Statement s(db, "UPDATE sessions SET last_seen = ? WHERE token_hash = ? AND last_seen < ?");

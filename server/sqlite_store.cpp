@@ -321,11 +321,18 @@ sqlite3* open_connection(const std::string& path, int flags) {
     sqlite3* db = nullptr;
     if (sqlite3_open_v2(path.c_str(), &db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
-        sqlite3_close(db);
+        sqlite3_close(db);  // its statements were never kept
         throw StoreError("cannot open " + path + ": " + msg);
     }
     sqlite3_busy_timeout(db, 5000);
+    keep_statements(db);
     return db;
+}
+
+void close_connection(sqlite3* db) {
+    if (!db) return;
+    drop_statements(db);
+    sqlite3_close(db);
 }
 
 void migrate(sqlite3* db) {
@@ -367,8 +374,8 @@ SqliteStore::SqliteStore(const std::string& path, int readers) {
             idle_readers_.push_back(readers_.back());
         }
     } catch (...) {
-        for (sqlite3* db : readers_) sqlite3_close(db);
-        sqlite3_close(writer_);
+        for (sqlite3* db : readers_) close_connection(db);
+        close_connection(writer_);
         throw;
     }
     writer_thread_ = std::thread([this] { run_writer(); });
@@ -381,8 +388,8 @@ SqliteStore::~SqliteStore() {
     }
     write_queued_.notify_all();
     writer_thread_.join();
-    for (sqlite3* db : readers_) sqlite3_close(db);
-    sqlite3_close(writer_);
+    for (sqlite3* db : readers_) close_connection(db);
+    close_connection(writer_);
 }
 
 // [SECTION] Group commit -----------------------------------------------------------------

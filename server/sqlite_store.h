@@ -25,7 +25,7 @@ struct StoreError : std::runtime_error {
 
 class SqliteStore final : public Store {
 public:
-    explicit SqliteStore(const std::string& path, int readers = 4);  // throws StoreError
+    explicit SqliteStore(const std::string& path, int readers = 8);  // throws StoreError
     ~SqliteStore() override;
     SqliteStore(const SqliteStore&) = delete;
     SqliteStore& operator=(const SqliteStore&) = delete;
@@ -55,6 +55,7 @@ public:
     void remove_from_groups(std::int64_t user_id) override;
     void create_session(const Session& s) override;
     std::optional<Session> find_session(const std::string& token_hash) override;
+    std::optional<std::pair<Session, std::optional<User>>> find_signed_in(const std::string& token_hash) override;
     void touch_session(const std::string& token_hash, Timestamp at) override;
     void delete_session(const std::string& token_hash) override;
     void delete_sessions_of(std::int64_t user_id, const std::string& except_hash) override;

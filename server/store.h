@@ -102,6 +102,9 @@ public:
     // Sessions live in the store, so that several servers can share them.
     virtual void create_session(const Session& s) = 0;
     virtual std::optional<Session> find_session(const std::string& token_hash) = 0;
+    // The session and its user (nullopt when the user is gone) in one read: every signed-in
+    // request asks for both.
+    virtual std::optional<std::pair<Session, std::optional<User>>> find_signed_in(const std::string& token_hash) = 0;
     virtual void touch_session(const std::string& token_hash, Timestamp at) = 0;
     virtual void delete_session(const std::string& token_hash) = 0;
     // Ends every session of a user but the one given (none: all of them).
