@@ -11,15 +11,35 @@ namespace {
 
 constexpr const char* kUserColumns = "id, email, name, role, organisation, active";
 
-User read_user_row(Statement& s) {
+// The kUserColumns starting at column `first`.
+User read_user_row(Statement& s, int first = 0) {
     User u;
-    u.id = s.integer(0);
-    u.email = s.text(1);
-    u.name = s.text(2);
-    u.role = json(s.text(3)).get<Role>();
-    if (!s.is_null(4)) u.organisation = s.integer(4);
-    u.active = s.integer(5) != 0;
+    u.id = s.integer(first);
+    u.email = s.text(first + 1);
+    u.name = s.text(first + 2);
+    u.role = json(s.text(first + 3)).get<Role>();
+    if (!s.is_null(first + 4)) u.organisation = s.integer(first + 4);
+    u.active = s.integer(first + 5) != 0;
     return u;
+}
+
+// "3,7,12" (as group_concat gives them) -> {3, 7, 12}
+std::vector<std::int64_t> ids_in(const std::string& list) {
+    std::vector<std::int64_t> out;
+    std::int64_t n = 0;
+    bool digits = false;
+    for (const char c : list) {
+        if (c >= '0' && c <= '9') {
+            n = n * 10 + (c - '0');
+            digits = true;
+        } else if (digits) {
+            out.push_back(n);
+            n = 0;
+            digits = false;
+        }
+    }
+    if (digits) out.push_back(n);
+    return out;
 }
 
 // The ids of the groups a user is a member of, ascending.
@@ -310,13 +330,23 @@ std::optional<Session> SqliteStore::find_session(const std::string& token_hash) 
     });
 }
 
+// One statement, so one read transaction: the session, its user and the user's groups.
 std::optional<std::pair<Session, std::optional<User>>> SqliteStore::find_signed_in(const std::string& token_hash) {
     return read([&token_hash](sqlite3* db) -> std::optional<std::pair<Session, std::optional<User>>> {
-        Statement s(db, "SELECT token_hash, csrf_hash, user_id, created_at, last_seen FROM sessions WHERE token_hash = ?");
+        Statement s(db,
+                    "SELECT s.token_hash, s.csrf_hash, s.user_id, s.created_at, s.last_seen, "
+                    "u.id, u.email, u.name, u.role, u.organisation, u.active, "
+                    "(SELECT group_concat(group_id) FROM (SELECT group_id FROM group_members "
+                    "WHERE user_id = s.user_id ORDER BY group_id)) "
+                    "FROM sessions s LEFT JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
         s.bind(1, token_hash);
         if (!s.step()) return std::nullopt;
         Session session{s.text(0), s.text(1), s.integer(2), s.integer(3), s.integer(4)};
-        auto user = user_where(db, "id = ?", std::to_string(session.user_id));
+        std::optional<User> user;
+        if (!s.is_null(5)) {
+            user = read_user_row(s, 5);
+            user->groups = ids_in(s.text(11));
+        }
         return std::make_pair(std::move(session), std::move(user));
     });
 }

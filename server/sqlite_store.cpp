@@ -249,29 +249,46 @@ void read_detail(const json& j, Event& e) {
     e.resolution = j.value("resolution", "");
 }
 
+// kRequestColumns, each prefixed with "r." (for a query that joins requests with events).
+const std::string& request_columns_of_r() {
+    static const std::string columns = [] {
+        std::string out = "r.";
+        for (const char* c = kRequestColumns; *c; ++c) out += *c == ' ' ? std::string(" r.") : std::string(1, *c);
+        return out;
+    }();
+    return columns;
+}
+
+Event read_event(Statement& ev, int first) {
+    Event e;
+    e.at = ev.integer(first);
+    e.party = ev.text(first + 1);
+    e.kind = json(ev.text(first + 2)).get<EventKind>();
+    e.from = state_from_string(ev.text(first + 3));
+    e.to = state_from_string(ev.text(first + 4));
+    e.reason = ev.text(first + 5);
+    e.body = ev.text(first + 6);
+    e.internal = ev.integer(first + 7) != 0;
+    e.actor_user = optional_id(ev, first + 8);
+    if (!ev.is_null(first + 9)) read_detail(json::parse(ev.text(first + 9), nullptr, false), e);
+    return e;
+}
+
+// The request and its timeline in one statement (one read transaction, one snapshot): a row
+// per event, the request's columns repeated; a request without events has one row of NULLs.
 std::optional<Request> find_request(sqlite3* db, std::int64_t id) {
-    Statement s(db, std::string("SELECT ") + kRequestColumns + " FROM requests WHERE id = ?");
+    static const std::string sql = "SELECT " + request_columns_of_r() +
+                                   ", e.at, e.actor, e.kind, e.from_state, e.to_state, e.reason, e.body, e.internal, "
+                                   "e.actor_user, e.detail FROM requests r LEFT JOIN events e ON e.request_id = r.id "
+                                   "WHERE r.id = ? ORDER BY e.id";
+    constexpr int kFirstEventColumn = 24;
+    Statement s(db, sql);
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
     Request r = read_request(s);
-    Statement ev(db,
-                 "SELECT at, actor, kind, from_state, to_state, reason, body, internal, actor_user, detail FROM events "
-                 "WHERE request_id = ? ORDER BY id");
-    ev.bind(1, id);
-    while (ev.step()) {
-        Event e;
-        e.at = ev.integer(0);
-        e.party = ev.text(1);
-        e.kind = json(ev.text(2)).get<EventKind>();
-        e.from = state_from_string(ev.text(3));
-        e.to = state_from_string(ev.text(4));
-        e.reason = ev.text(5);
-        e.body = ev.text(6);
-        e.internal = ev.integer(7) != 0;
-        e.actor_user = optional_id(ev, 8);
-        if (!ev.is_null(9)) read_detail(json::parse(ev.text(9), nullptr, false), e);
-        r.timeline.push_back(std::move(e));
-    }
+    do {
+        if (!s.is_null(kFirstEventColumn)) r.timeline.push_back(read_event(s, kFirstEventColumn));
+    } while (s.step());
     return r;
 }
 
