@@ -173,6 +173,12 @@ bool read_query(const httplib::Request& req, const User& person, RequestQuery& q
         q.limit = static_cast<int>(*n);
     }
     if (!param("cursor").empty()) {
+        // A search's pages: best first ("<rank>.<id>"), or newest first ("<id>") when too many
+        // requests match to rank them (SqliteStore::list).
+        if (q.by_rank && param("cursor").find('.') == std::string::npos) {
+            q.by_rank = false;
+            q.sort = RequestSort::created;
+        }
         q.after = read_cursor(q.by_rank ? RequestSort::priority : q.sort, param("cursor"));  // "<rank>.<id>"
         if (!q.after) return bad("cursor", "Use the cursor from the previous page's \"next\", with the same sort.");
     }

@@ -249,14 +249,12 @@ void read_detail(const json& j, Event& e) {
     e.resolution = j.value("resolution", "");
 }
 
-// kRequestColumns, each prefixed with "r." (for a query that joins requests with events).
-const std::string& request_columns_of_r() {
-    static const std::string columns = [] {
-        std::string out = "r.";
-        for (const char* c = kRequestColumns; *c; ++c) out += *c == ' ' ? std::string(" r.") : std::string(1, *c);
-        return out;
-    }();
-    return columns;
+// kRequestColumns, each prefixed with "<table>." (for a query that joins requests with another
+// table that has columns of the same names).
+std::string qualified_request_columns(const std::string& table) {
+    std::string out = table + ".";
+    for (const char* c = kRequestColumns; *c; ++c) out += *c == ' ' ? " " + table + "." : std::string(1, *c);
+    return out;
 }
 
 Event read_event(Statement& ev, int first) {
@@ -277,7 +275,7 @@ Event read_event(Statement& ev, int first) {
 // The request and its timeline in one statement (one read transaction, one snapshot): a row
 // per event, the request's columns repeated; a request without events has one row of NULLs.
 std::optional<Request> find_request(sqlite3* db, std::int64_t id) {
-    static const std::string sql = "SELECT " + request_columns_of_r() +
+    static const std::string sql = "SELECT " + qualified_request_columns("r") +
                                    ", e.at, e.actor, e.kind, e.from_state, e.to_state, e.reason, e.body, e.internal, "
                                    "e.actor_user, e.detail FROM requests r LEFT JOIN events e ON e.request_id = r.id "
                                    "WHERE r.id = ? ORDER BY e.id";
@@ -497,6 +495,18 @@ std::optional<std::string> SqliteStore::follow_token_hash(std::int64_t id) {
     });
 }
 
+constexpr const char* kSnippet = "snippet(request_text, -1, '**', '**', '…', 12)";
+
+// Whether more requests match these words than are worth ranking (kRankedMatches): the index
+// stops counting there.
+bool SqliteStore::many_matches(const std::string& fts_words) {
+    return read([&fts_words](sqlite3* db) {
+        Statement s(db, "SELECT rowid FROM request_text WHERE request_text MATCH ? LIMIT 1 OFFSET ?");
+        s.bind(1, fts_words).bind(2, std::int64_t{kRankedMatches});
+        return s.step();
+    });
+}
+
 // queue.h's matches() and comes_before(), as SQL.
 //
 // With full text (q.q), the requests are joined to the matches in request_text: with the notes
@@ -519,8 +529,12 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
         for (const std::int64_t id : list) in += (in.empty() ? "" : ", ") + arg(id);
         return in;
     };
-    std::string sql = std::string("SELECT ") + kRequestColumns;
     const bool text = !q.q.empty();
+    static const std::string columns = qualified_request_columns("requests");  // request_text has some of them
+    std::string sql = "SELECT " + columns;
+    bool ranked = text && q.by_rank;
+    bool streamed = false;
+    RequestSort sort = q.sort;
     if (text) {
         // Whether the notes of the row are the caller's to search (the SQL of notes_visible).
         std::string notes = "0";
@@ -528,21 +542,27 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
         if (!q.scope.groups.empty()) notes += " OR group_id IN (" + ids(q.scope.groups) + ")";
         if (q.scope.assigned_to_user && q.scope.user) notes += " OR assignee = " + arg(*q.scope.user);
         const bool some_notes = notes != "0", all_notes = q.scope.everything;
-        // bm25 only when it orders the page: it costs most of a common word's search.
-        const std::string rank = q.by_rank ? "CAST(-bm25(request_text, 4.0, 2.0, 1.0, 1.0) * 1e9 AS INTEGER)" : "0";
-        auto part = [&](bool with_notes) {
-            return "SELECT rowid AS hit, " + std::string(with_notes ? "1" : "0") + " AS with_notes, " + rank +
-                   " AS rank_key FROM request_text WHERE request_text MATCH " + arg(fts_query(q.q, with_notes));
-        };
-        if (fts_query(q.q, false).empty()) return {};
-        std::string parts;
-        if (some_notes) parts = part(true);
-        if (!all_notes) parts += (parts.empty() ? "" : " UNION ALL ") + part(false);
-        sql += ", m.rank_key FROM (" + parts + ") AS m JOIN requests ON requests.id = m.hit WHERE ";
-        // Both parts: each row from the part that fits it (NULL, as from group_id IN, is "no").
-        sql += some_notes && !all_notes
-                   ? "(CASE WHEN m.with_notes THEN (" + notes + ") IS 1 ELSE (" + notes + ") IS NOT 1 END)"
-                   : std::string("1=1");
+        const std::string words = fts_query(q.q, some_notes);
+        if (words.empty()) return {};
+        // Best first only when few enough match to rank them all (bm25 scores every match and
+        // costs most of a common word's search): beyond that, newest first; the first page's
+        // cursor says which for the pages after it.
+        if (ranked && !q.after && many_matches(words)) {
+            ranked = false;
+            sort = RequestSort::created;
+        }
+        // The full-text index drives the query: its matches newest first (FTS5 walks its lists
+        // by rowid, backwards, and stops at the page's end), each joined to its request.
+        // Newest first, the index streams its matches and the page's snippets come with them;
+        // a sorted page would make one for every match, so those are looked up afterwards.
+        streamed = !ranked && (sort == RequestSort::created || sort == RequestSort::invalid);
+        sql += ", " + std::string(ranked ? "CAST(-bm25(request_text, 4.0, 2.0, 1.0, 1.0) * 1e9 AS INTEGER)" : "0") +
+               " AS rank_key, " + (streamed ? kSnippet : "NULL") + " AS snippet FROM request_text JOIN requests ON requests.id = request_text.rowid WHERE request_text MATCH " +
+               arg(words);
+        // A row whose notes the caller may not see must match without them.
+        if (some_notes && !all_notes)
+            sql += " AND ((" + notes + ") IS 1 OR EXISTS (SELECT 1 FROM request_text AS plain WHERE plain.request_text MATCH " +
+                   arg(fts_query(q.q, false)) + " AND plain.rowid = requests.id))";
     } else {
         sql += " FROM requests WHERE 1=1";
     }
@@ -570,15 +590,14 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
     if (q.owner) sql += " AND owner = " + arg(*q.owner);
     if (q.unassigned) sql += " AND assignee IS NULL";
     if (q.in_groups) sql += " AND group_id IN (" + ids(q.groups) + ")";
-    const bool ranked = text && q.by_rank;
     if (ranked) {
         if (q.after) {
             const std::string key = arg(q.after->first), id = arg(q.after->second);
-            sql += " AND (m.rank_key < " + key + " OR (m.rank_key = " + key + " AND requests.id < " + id + "))";
+            sql += " AND (rank_key < " + key + " OR (rank_key = " + key + " AND requests.id < " + id + "))";
         }
-        sql += " ORDER BY m.rank_key DESC, requests.id DESC";
+        sql += " ORDER BY rank_key DESC, requests.id DESC";
     } else {
-        switch (q.sort) {
+        switch (sort) {
             case RequestSort::priority:
                 if (q.after) {
                     const std::string key = arg(q.after->first), id = arg(q.after->second);
@@ -594,10 +613,13 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
                 sql += " ORDER BY updated_at DESC, requests.id DESC";
                 break;
             case RequestSort::created:
-            case RequestSort::invalid:
-                if (q.after) sql += " AND requests.id < " + arg(q.after->second);
-                sql += " ORDER BY requests.id DESC";
+            case RequestSort::invalid: {
+                // With full text, in the index's own order, which it can give without sorting.
+                const char* id = text ? "request_text.rowid" : "requests.id";
+                if (q.after) sql += std::string(" AND ") + id + " < " + arg(q.after->second);
+                sql += std::string(" ORDER BY ") + id + " DESC";
                 break;
+            }
         }
     }
     sql += " LIMIT " + arg(std::int64_t{q.limit} + 1);  // one more tells whether a next page exists
@@ -610,22 +632,29 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
         }
         RequestPage page;
         std::vector<std::int64_t> ranks;
+        std::vector<std::optional<std::string>> snippets;
         while (s.step()) {
             page.items.push_back(read_request(s));
             if (ranked) ranks.push_back(s.integer(24));  // after kRequestColumns' 24 columns
+            // One from every column, the notes included: kept where the caller may see them.
+            if (streamed && notes_visible(q.scope, page.items.back())) snippets.push_back(s.text(25));
+            else snippets.emplace_back();
         }
         if (static_cast<int>(page.items.size()) > q.limit) {
             page.items.pop_back();
             page.next = ranked ? std::to_string(ranks[page.items.size() - 1]) + "." + std::to_string(page.items.back().id)
-                               : cursor_of(q.sort, page.items.back());
+                               : cursor_of(sort, page.items.back());
         }
         if (text) {
-            // The page's snippets, one lookup each: from the columns this caller searched. The
+            // The other snippets, one lookup each: from the columns this caller searched. The
             // words that matched stand between ** and ** (Markdown's bold); "…" marks a cut.
-            for (const Request& r : page.items) {
-                Statement snip(db,
-                               "SELECT snippet(request_text, -1, '**', '**', '…', 12) FROM request_text "
-                               "WHERE request_text MATCH ? AND rowid = ?");
+            for (std::size_t i = 0; i < page.items.size(); ++i) {
+                if (snippets[i]) {
+                    page.snippets.push_back(std::move(*snippets[i]));
+                    continue;
+                }
+                const Request& r = page.items[i];
+                Statement snip(db, std::string("SELECT ") + kSnippet + " FROM request_text WHERE request_text MATCH ? AND rowid = ?");
                 snip.bind(1, fts_query(q.q, notes_visible(q.scope, r))).bind(2, r.id);
                 page.snippets.push_back(snip.step() ? snip.text(0) : std::string());
             }

@@ -85,6 +85,10 @@ private:
     bool stopping_ = false;
     std::thread writer_thread_;
 
+    // A full-text search ranks its matches best first up to this many; more: newest first.
+    static constexpr std::int64_t kRankedMatches = 2000;
+    bool many_matches(const std::string& fts_words);
+
     std::mutex read_mutex_;
     std::condition_variable reader_free_;
     std::vector<sqlite3*> readers_, idle_readers_;

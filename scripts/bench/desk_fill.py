@@ -120,6 +120,44 @@ class Connection:
         return status, parsed
 
 
+# Words people write into requests, for --text realistic: a few common, most rare (so that a
+# full-text query matches anything from a handful of requests to a tenth of them).
+THINGS = ["printer", "laptop", "vpn", "outlook", "teams", "monitor", "docking station", "keyboard", "mouse",
+          "headset", "password", "account", "shared drive", "wifi", "phone", "badge", "payroll", "crm",
+          "scanner", "projector", "webcam", "sharepoint", "excel", "license", "certificate", "mailbox",
+          "calendar", "browser", "backup", "firewall"]
+TROUBLES = ["does not start", "is very slow", "shows an error", "keeps disconnecting", "cannot connect",
+            "is locked", "stopped working", "crashes", "freezes", "has no sound", "prints blank pages",
+            "asks for the password again", "times out", "cannot sync", "is missing", "needs a renewal"]
+PLACES = ["in the office", "at home", "in meeting room %d", "on floor %d", "in building %s", "after the update",
+          "since this morning", "since yesterday", "every monday", "when travelling"]
+DETAILS = ["I already restarted it.", "Colleagues have the same problem.", "It worked last week.",
+           "The error code is 0x%04x.", "Please call me back at extension %d.", "It is urgent for the audit.",
+           "The message says access denied.", "A reboot did not help.", "It happens about every hour.",
+           "I tried another cable.", "Customer %d is waiting for this.", "Ticket from the %s team."]
+TEAMS = ["finance", "sales", "legal", "marketing", "logistics", "research", "support", "facilities"]
+
+
+def fill_in(template, rng):
+    if "%d" in template:
+        return template % rng.randrange(1, 500)
+    if "%04x" in template:
+        return template % rng.randrange(65536)
+    if "%s" in template:
+        return template % rng.choice(TEAMS if "team" in template else "ABCDEFGH")
+    return template
+
+
+def realistic_text(rng):
+    """A subject and description as people write them, varied by rng."""
+    thing = THINGS[min(int(rng.paretovariate(1.2)) - 1, len(THINGS) - 1)]  # a few things are very common
+    trouble = rng.choice(TROUBLES)
+    subject = "%s %s" % (thing.capitalize(), trouble)
+    sentences = ["My %s %s %s." % (thing, trouble, fill_in(rng.choice(PLACES), rng))]
+    sentences += [fill_in(rng.choice(DETAILS), rng) for _ in range(rng.randrange(1, 4))]
+    return subject, " ".join(sentences)
+
+
 def expect(conn, method, path, body, token, want):
     status, answer = conn.request(method, path, body, token)
     if status not in want:
@@ -166,8 +204,9 @@ def fill(args, agent_id, group_ids):
             rng = random.Random(i)
             kind, fields = TYPES[rng.randrange(len(TYPES))]
             who = rng.randrange(500)
-            body = {"type": kind, "subject": "Bench request %d" % i,
-                    "description": "Filed by the benchmark (%s)." % kind,
+            subject, description = realistic_text(rng) if args.text == "realistic" else (
+                "Bench request %d" % i, "Filed by the benchmark (%s)." % kind)
+            body = {"type": kind, "subject": subject, "description": description,
                     "impact": LEVELS[rng.randrange(3)], "urgency": LEVELS[rng.randrange(3)],
                     "requester": {"name": "Requester %d" % who, "email": "requester%d@example.org" % who},
                     "fields": fields}
@@ -217,6 +256,8 @@ def main():
     p.add_argument("--email", default="agent@bench.example.org", help="the agent's email")
     p.add_argument("-n", "--count", type=int, default=100000, help="requests to file (fill)")
     p.add_argument("-c", "--connections", type=int, default=8)
+    p.add_argument("--text", choices=["plain", "realistic"], default="plain",
+                   help="plain: 'Bench request N'; realistic: varied subjects and descriptions (full-text search)")
     p.add_argument("--assign-percent", type=float, default=30, help="share of requests assigned to a group")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds one answer may take")
     args = p.parse_args()

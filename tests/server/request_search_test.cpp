@@ -301,6 +301,44 @@ TEST_CASE("paging through search results: best match first, or the sort asked fo
     CHECK(require_error(res, 422)["field"] == "cursor");
 }
 
+TEST_CASE("search: when more requests match than are worth ranking, the newest come first, page after page") {
+    SearchWorld w;
+    // More than the store ranks (SqliteStore::kRankedMatches, 2,000): every one mentions the printer.
+    constexpr int kMany = 2010;
+    std::vector<long long> filed;
+    for (int i = 0; i < kMany; ++i)
+        filed.push_back(id_of(w.file_as(w.rita_token, "Printer request " + std::to_string(i), "The printer is slow.")));
+    const json secret = w.file_as(w.rita_token, "Printer in the lobby", "Shows an error.");
+    filed.push_back(id_of(secret));
+    w.comment(w.agent_token, secret, "printer password is hunter2", true);  // an internal note
+
+    // The desk: newest first, cursors of ids, every request once.
+    std::vector<long long> seen;
+    std::string cursor;
+    int pages = 0;
+    do {
+        const json page = w.search(w.agent_token, "printer", "limit=200" + (cursor.empty() ? "" : "&cursor=" + cursor));
+        for (const json& r : page["items"]) seen.push_back(r["id"]);
+        if (!page["next"].is_null()) CHECK(page["next"].get<std::string>().find('.') == std::string::npos);
+        cursor = page["next"].is_null() ? "" : page["next"].get<std::string>();
+        REQUIRE(++pages <= 12);
+    } while (!cursor.empty());
+    CHECK(seen == std::vector<long long>(filed.rbegin(), filed.rend()));
+
+    // The note is searched and shown for the desk, never for the requester.
+    const json desk_page = w.search(w.agent_token, "printer hunter2");
+    REQUIRE(desk_page["items"].size() == 1);
+    CHECK(desk_page["items"][0]["snippet"].get<std::string>().find("hunter2") != std::string::npos);
+    const json first = w.search(w.rita_token, "printer", "limit=5");
+    REQUIRE(first["items"].size() == 5);
+    CHECK(id_of(first["items"][0]) == id_of(secret));
+    for (const json& r : first["items"]) {
+        CHECK(r["snippet"].get<std::string>().find("**") != std::string::npos);
+        CHECK(r["snippet"].get<std::string>().find("hunter2") == std::string::npos);
+    }
+    CHECK(w.search(w.rita_token, "hunter2")["items"].empty());
+}
+
 TEST_CASE("search: an older database gets its full-text index filled by the migration") {
     TempFolder folder;
     ServerOptions options;
