@@ -10,7 +10,7 @@ PORT ?= 8080
 FUZZ_SECONDS ?= 600
 FUZZ_TEST_SECONDS ?= 20
 
-.PHONY: all setup build native web run demo test fuzz bench clean
+.PHONY: all setup build native web run demo test fuzz bench bench-search clean
 
 all: build
 
@@ -46,6 +46,11 @@ fuzz: setup
 
 bench: build
 	@scripts/bench.sh
+
+# The desk's full-text search over 1,000,000 requests (filling them takes minutes; the database
+# is kept in build/bench-search/ for the next run).
+bench-search: build
+	@scripts/bench_search.sh
 
 clean:
 	rm -rf build

@@ -13,6 +13,9 @@
          SECONDS is the time for filing and assigning together; ERRORS counts non-2xx answers
          and broken connections (the first few are described on stderr).
 
+With --text realistic, subjects and descriptions are varied, as people write them (for the
+full-text search benchmark, scripts/bench_search.sh); otherwise "Bench request N".
+
 The groups are not named like a routing target (assets/routing.json), so a new request starts
 without a group and the unassigned queue is not everything. Standard library only; runs on
 Debian's /usr/bin/python3. One thread per connection; each speaks HTTP/1.1 with keep-alive on a
