@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+#include <map>
 #include <string_view>
 #include <variant>
 
@@ -646,8 +647,29 @@ RequestPage SqliteStore::list(const RequestQuery& q) {
                                : cursor_of(sort, page.items.back());
         }
         if (text) {
-            // The other snippets, one lookup each: from the columns this caller searched. The
-            // words that matched stand between ** and ** (Markdown's bold); "…" marks a cut.
+            // The other snippets, from the columns this caller searched. The words that matched
+            // stand between ** and ** (Markdown's bold); "…" marks a cut. Ranked, at most
+            // kRankedMatches match: one pass over them per kind of query makes the page's
+            // snippets (a lookup per row would evaluate the query again each time, and a
+            // prefix's whole list with it); otherwise one lookup per row.
+            if (ranked) {
+                for (const bool with_notes : {true, false}) {
+                    std::string wanted;
+                    for (std::size_t i = 0; i < page.items.size(); ++i)
+                        if (!snippets[i] && notes_visible(q.scope, page.items[i]) == with_notes)
+                            wanted += (wanted.empty() ? "" : ",") + std::to_string(page.items[i].id);
+                    if (wanted.empty()) continue;
+                    Statement snip(db, "SELECT rowid, CASE WHEN rowid IN (" + wanted + ") THEN " + kSnippet +
+                                           " END FROM request_text WHERE request_text MATCH ?");
+                    snip.bind(1, fts_query(q.q, with_notes));
+                    std::map<std::int64_t, std::string> found;
+                    while (snip.step())
+                        if (!snip.is_null(1)) found[snip.integer(0)] = snip.text(1);
+                    for (std::size_t i = 0; i < page.items.size(); ++i)
+                        if (!snippets[i] && notes_visible(q.scope, page.items[i]) == with_notes)
+                            snippets[i] = found[page.items[i].id];
+                }
+            }
             for (std::size_t i = 0; i < page.items.size(); ++i) {
                 if (snippets[i]) {
                     page.snippets.push_back(std::move(*snippets[i]));
