@@ -112,4 +112,23 @@ bool in_scope(const RequestScope& s, const Request& r) {
     return s.assigned_to_user && s.user && r.assignee == s.user;
 }
 
+bool is_public_article(const Article& a) {
+    return a.state == ArticleState::published && a.visibility == Visibility::public_;
+}
+
+bool may_read_article(Role role, const Article& a) { return is_public_article(a) || is_staff(role); }
+
+bool may_write_articles(Role role) { return acts_as_desk(role); }
+
+bool may_see_article_history(Role role) { return is_staff(role); }
+
+bool may_list_unpublished(Role role) { return is_staff(role); }
+
+json article_view(const Article& a, Role role) {
+    json j = a;
+    if (!may_see_article_history(role))
+        for (const char* counter : {"helpful", "unhelpful", "deflections"}) j.erase(counter);
+    return j;
+}
+
 }  // namespace spoc

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "account.h"
+#include "knowledge.h"
 #include "request.h"
 
 namespace spoc {
@@ -79,5 +80,19 @@ struct RequestScope {
 RequestScope request_scope(const User& person);
 RequestScope every_request();  // the desk token's
 bool in_scope(const RequestScope& scope, const Request& r);
+
+// Knowledge articles. A published public article is for anyone, guests included (a guest's
+// role is Role::invalid); internal ones, drafts and retired ones are for the staff only
+// (agents, resolvers, managers, admins and the desk token). Where a caller may not read an
+// article, it does not exist for them (404).
+bool is_public_article(const Article& a);       // published and public: also what the portal's index holds
+bool may_read_article(Role role, const Article& a);
+bool may_write_articles(Role role);             // create and change: agents, managers, admins
+bool may_see_article_history(Role role);        // versions, feedback and deflection counters: staff
+// Which articles a caller's lists and searches may hold at all: public published ones, or
+// (staff) every one the filters ask for.
+bool may_list_unpublished(Role role);
+// The article as this caller may see it: without the counters for anyone but the staff.
+json article_view(const Article& a, Role role);
 
 }  // namespace spoc
