@@ -193,6 +193,63 @@ const char* const kMigrations[] = {
     CREATE INDEX requests_open_priority ON requests (priority, id) WHERE state NOT IN ('resolved', 'closed', 'cancelled');
     CREATE INDEX requests_open_updated ON requests (updated_at, id) WHERE state NOT IN ('resolved', 'closed', 'cancelled');
     )sql",
+    // Knowledge (sqlite_knowledge.cpp): each article as its newest version with the counters of
+    // its feedback and deflections; every version whole in article_versions, with who wrote it.
+    // Tags and types are JSON arrays of text.
+    R"sql(
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        slug TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        types TEXT NOT NULL,
+        visibility TEXT NOT NULL,
+        state TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        helpful INTEGER NOT NULL DEFAULT 0,
+        unhelpful INTEGER NOT NULL DEFAULT 0,
+        deflections INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (lang, slug)
+    );
+    CREATE INDEX articles_state ON articles (state, id);
+    CREATE TABLE article_versions (
+        article_id INTEGER NOT NULL REFERENCES articles (id),
+        version INTEGER NOT NULL,
+        slug TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        title TEXT NOT NULL,
+        body TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        types TEXT NOT NULL,
+        visibility TEXT NOT NULL,
+        state TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        actor_user INTEGER REFERENCES users (id),
+        PRIMARY KEY (article_id, version)
+    );
+    CREATE TABLE article_feedback (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id),
+        helpful INTEGER NOT NULL,
+        query TEXT NOT NULL,
+        at INTEGER NOT NULL,
+        user_id INTEGER REFERENCES users (id)
+    );
+    CREATE INDEX article_feedback_article ON article_feedback (article_id, id);
+    CREATE TABLE deflections (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id),
+        query TEXT NOT NULL,
+        type TEXT,
+        at INTEGER NOT NULL,
+        user_id INTEGER REFERENCES users (id)
+    );
+    CREATE INDEX deflections_article ON deflections (article_id, id);
+    )sql",
 };
 
 // Full text (RequestQuery::q). request_text is an FTS5 table with one row per request, its

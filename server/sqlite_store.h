@@ -59,6 +59,15 @@ public:
     void touch_session(const std::string& token_hash, Timestamp at) override;
     void delete_session(const std::string& token_hash) override;
     void delete_sessions_of(std::int64_t user_id, const std::string& except_hash) override;
+    ArticlePage list_articles(const ArticleQuery& query) override;
+    std::optional<Article> find_article(Id id) override;
+    std::vector<Article> published_articles() override;
+    ArticleWrite create_article(const Article& a, const Actor& by, bool suffix_taken_slug) override;
+    ArticleWrite update_article(Id id, const Actor& by, const std::function<bool(Article&)>& change) override;
+    ArticleVersionPage article_versions(Id id, std::optional<int> before, int limit) override;
+    std::optional<ArticleFeedback> add_feedback(const ArticleFeedback& f) override;
+    std::optional<Deflection> add_deflection(const Deflection& d) override;
+    std::size_t seed_articles(const std::vector<Article>& articles) override;
     std::optional<std::string> setting(const std::string& key) override;
     void set_setting(const std::string& key, const std::string& value) override;
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "account.h"
+#include "knowledge.h"
 #include "queue.h"
 #include "request.h"
 
@@ -40,6 +41,27 @@ struct Session {
     std::int64_t user_id = 0;
     Timestamp created_at = 0;
     Timestamp last_seen = 0;
+};
+
+// Which knowledge articles a list holds: newest first, one page after the cursor (an id).
+struct ArticleQuery {
+    std::optional<ArticleState> state = ArticleState::published;  // nullopt: every state
+    std::optional<Visibility> visibility;                          // nullopt: both
+    std::optional<ArticleLang> lang;
+    std::string type;  // only articles for this catalog request type; "" for any
+    std::string tag;   // only articles with this tag (ASCII case aside); "" for any
+    std::optional<Id> before;  // paging: only ids below this
+    int limit = 50;
+};
+
+struct ArticlePage {
+    std::vector<Article> items;
+    std::optional<Id> next;  // the cursor of the following page (the last item's id)
+};
+
+struct ArticleVersionPage {
+    std::vector<ArticleVersion> items;  // newest first
+    std::optional<int> next;            // the cursor of the following page (the last item's version)
 };
 
 class Store {
@@ -109,6 +131,36 @@ public:
     virtual void delete_session(const std::string& token_hash) = 0;
     // Ends every session of a user but the one given (none: all of them).
     virtual void delete_sessions_of(std::int64_t user_id, const std::string& except_hash = "") = 0;
+
+    // Knowledge articles. Every version of an article is kept whole in its history (who wrote
+    // it and when); the article itself is its newest version with the counters of its feedback
+    // and deflections.
+    virtual ArticlePage list_articles(const ArticleQuery& query) = 0;
+    virtual std::optional<Article> find_article(Id id) = 0;
+    // Every published article (both visibilities), by id: what the search indexes hold.
+    virtual std::vector<Article> published_articles() = 0;
+    // Stores a new article as its version 1 by `by`. A slug taken in its language: with
+    // suffix_taken_slug the first free "<slug>-2", "-3", ... instead, else nothing is stored
+    // and slug_taken is set.
+    struct ArticleWrite {
+        std::optional<Article> article;
+        bool slug_taken = false;
+    };
+    virtual ArticleWrite create_article(const Article& a, const Actor& by, bool suffix_taken_slug) = 0;
+    // Reads the article, lets change() apply core's patch to it and, when change() returns true,
+    // stores the result as a new version by `by`, all in one transaction. The article comes
+    // back as stored (unchanged when change() returned false); nullopt when the id is unknown;
+    // slug_taken (and nothing stored) when the new slug is another article's in its language.
+    virtual ArticleWrite update_article(Id id, const Actor& by, const std::function<bool(Article&)>& change) = 0;
+    // An article's versions, newest first, those below `before` (a version number) when given.
+    virtual ArticleVersionPage article_versions(Id id, std::optional<int> before, int limit) = 0;
+    // Stores the feedback or deflection (with its id) and counts it on its article, in one
+    // transaction; nullopt when the article does not exist.
+    virtual std::optional<ArticleFeedback> add_feedback(const ArticleFeedback& f) = 0;
+    virtual std::optional<Deflection> add_deflection(const Deflection& d) = 0;
+    // Stores these articles, each as its version 1 by the system, when the store has never
+    // had an article; returns how many it stored (0 when it had some).
+    virtual std::size_t seed_articles(const std::vector<Article>& articles) = 0;
 
     virtual std::optional<std::string> setting(const std::string& key) = 0;
     virtual void set_setting(const std::string& key, const std::string& value) = 0;
