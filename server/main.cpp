@@ -18,6 +18,7 @@
 #include "demo.h"
 #include "http/gate.h"
 #include "http/http_server.h"
+#include "knowledge_seed.h"
 #include "passwords.h"
 #include "sqlite_store.h"
 #include "text.h"
@@ -132,6 +133,8 @@ int main(int argc, char** argv) {
                       [] { return static_cast<spoc::Timestamp>(std::time(nullptr)); });
         app.session_idle = session_idle;
         app.session_max = session_max;
+        if (const std::size_t seeded = spoc::seed_knowledge_if_new(store, app.catalog("en"), app.now()))
+            std::cout << "Knowledge: seeded " << seeded << " articles from assets/kb." << std::endl;
         if (demo) seed_demo_if_empty(store, app);
 
         spoc::http::HttpServer server;

@@ -17,6 +17,7 @@
 #include "app.h"
 #include "http/framing.h"
 #include "http/http_server.h"
+#include "knowledge_seed.h"
 #include "sqlite_store.h"
 #include "tokens.h"
 
@@ -42,6 +43,7 @@ Server& server() {
         made->store = std::make_unique<spoc::SqliteStore>((made->folder / "spoc.db").string());
         // The seeds' "Authorization: Bearer fuzz" reaches what only the desk may do.
         made->app = std::make_unique<spoc::App>(*made->store, spoc::hash_token("fuzz"), [] { return spoc::Timestamp{1'800'000'000}; });
+        spoc::seed_knowledge_if_new(*made->store, made->app->catalog("en"), made->app->now());  // the kb routes have articles
         spoc::set_up_server(made->http, *made->app, (made->folder / "no-portal").string());
         std::atexit([] { std::filesystem::remove_all(server().folder); });
         return made;
