@@ -154,12 +154,15 @@ void fill_error_body(const httplib::Request& req, httplib::Response& res) {
     // cpp-httplib says 400 or 404 to a method a path does not have, where 405 (with the
     // methods it has) is the right answer for a path that exists.
     static const std::pair<std::regex, const char*> resources[] = {
-        {std::regex(R"(/healthz|/api/v1/catalog|/api/v1/me)"), "GET, HEAD"},
-        {std::regex(R"(/api/v1/requests|/api/v1/users|/api/v1/organisations|/api/v1/groups)"), "GET, HEAD, POST"},
+        {std::regex(R"(/healthz|/api/v1/catalog|/api/v1/me|/api/v1/kb/(search|index)|/api/v1/kb/articles/\d+/versions)"),
+         "GET, HEAD"},
+        {std::regex(R"(/api/v1/requests|/api/v1/users|/api/v1/organisations|/api/v1/groups|/api/v1/kb/articles)"),
+         "GET, HEAD, POST"},
         {std::regex(R"(/api/v1/requests/\d+/(comments|transitions|assignments|escalations)|/api/v1/sessions|)"
-                    R"(/api/v1/me/password)"),
+                    R"(/api/v1/me/password|/api/v1/kb/articles/\d+/feedback|/api/v1/deflections)"),
          "POST"},
-        {std::regex(R"(/api/v1/requests/\d+|/api/v1/users/\d+|/api/v1/organisations/\d+|/api/v1/groups/\d+)"),
+        {std::regex(R"(/api/v1/requests/\d+|/api/v1/users/\d+|/api/v1/organisations/\d+|/api/v1/groups/\d+|)"
+                    R"(/api/v1/kb/articles/\d+)"),
          "GET, HEAD, PATCH"},
         {std::regex(R"(/api/v1/routing)"), "GET, HEAD, PUT"},
         {std::regex(R"(/api/v1/sessions/current)"), "DELETE"},

@@ -11,7 +11,8 @@ App::App(Store& store_, std::string desk_hash, std::function<Timestamp()> clock)
       desk_token_hash(std::move(desk_hash)),
       now(std::move(clock)),
       messages_config(json::parse(assets::messages_json)),
-      catalog_config(json::parse(assets::catalog_json)) {
+      catalog_config(json::parse(assets::catalog_json)),
+      knowledge([&store_] { return store_.published_articles(); }) {
     for (const std::string& lang : languages(messages_config)) {
         catalogs_.emplace(lang, catalog_from_config(catalog_config, lang));
         messages_.emplace(lang, Messages(messages_config, lang));

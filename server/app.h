@@ -9,6 +9,7 @@
 
 #include "catalog.h"
 #include "clock.h"
+#include "knowledge_index.h"
 #include "messages.h"
 #include "routing.h"
 #include "passwords.h"
@@ -30,6 +31,7 @@ public:
     Timestamp session_max = 7 * 24 * 3600;  // and this long after sign-in in any case
     Passwords passwords;
     SignInLimits sign_in_limits;
+    KnowledgeIndex knowledge;  // the search indexes of the published articles, in memory
 
     const Catalog& catalog(const std::string& lang) const;  // English when lang is unknown
     const Messages& messages(const std::string& lang) const;
@@ -57,5 +59,9 @@ void register_user_routes(httplib::Server& server, App& app);
 void register_organisation_routes(httplib::Server& server, App& app);
 void register_group_routes(httplib::Server& server, App& app);
 void register_routing_routes(httplib::Server& server, App& app);
+void register_kb_article_routes(httplib::Server& server, App& app);
+void register_kb_feedback_routes(httplib::Server& server, App& app);
+void register_kb_search_routes(httplib::Server& server, App& app);
+void register_deflection_routes(httplib::Server& server, App& app);
 
 }  // namespace spoc

@@ -50,6 +50,10 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web) {
     register_organisation_routes(server, app);
     register_group_routes(server, app);
     register_routing_routes(server, app);
+    register_kb_article_routes(server, app);
+    register_kb_feedback_routes(server, app);
+    register_kb_search_routes(server, app);
+    register_deflection_routes(server, app);
 }
 
 }  // namespace spoc
