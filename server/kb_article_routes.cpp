@@ -30,14 +30,21 @@ bool read_limit(const httplib::Request& req, int fallback, int max, int& out, ht
     return true;
 }
 
-// ?state=&visibility=&lang=&type=&tag=&limit=&cursor=; false after answering 403 or 422. Anyone
-// but the staff lists public published articles only, and is told so when asking for others.
-bool read_article_query(App& app, const httplib::Request& req, Role role, ArticleQuery& q, httplib::Response& res) {
+// ?state=&visibility=&lang=&type=&tag=&limit=&cursor=; false after answering 401, 403 or 422.
+// Anyone but the staff lists public published articles only, and is told so when asking for
+// others: nobody signed in with 401, everyone else with 403.
+bool read_article_query(App& app, const httplib::Request& req, const Caller& caller, ArticleQuery& q,
+                        httplib::Response& res) {
     auto bad = [&res](const char* field, const std::string& message) {
         send_error(res, 422, "invalid_field", message, field);
         return false;
     };
-    const bool staff = may_list_unpublished(role);
+    const bool staff = may_list_unpublished(caller.role());
+    auto staff_only = [&](const char* field, const char* message) {
+        if (caller.kind == Caller::Kind::nobody) send_unauthorized(res);
+        else send_error(res, 403, "forbidden", message, field);
+        return false;
+    };
     if (req.has_param("state")) {
         const std::string state = param(req, "state");
         if (state == "all") {
@@ -47,13 +54,13 @@ bool read_article_query(App& app, const httplib::Request& req, Role role, Articl
             if (*q.state == ArticleState::invalid) return bad("state", "State is draft, published, retired or all.");
         }
         if (!staff && q.state != ArticleState::published)
-            return send_error(res, 403, "forbidden", "Only the staff list drafts and retired articles.", "state"), false;
+            return staff_only("state", "Only the staff list drafts and retired articles.");
     }
     if (req.has_param("visibility")) {
         q.visibility = visibility_from_string(param(req, "visibility"));
         if (*q.visibility == Visibility::invalid) return bad("visibility", "Visibility is public or internal.");
         if (!staff && q.visibility != Visibility::public_)
-            return send_error(res, 403, "forbidden", "Only the staff list internal articles.", "visibility"), false;
+            return staff_only("visibility", "Only the staff list internal articles.");
     }
     if (!staff) q.visibility = Visibility::public_;
     if (req.has_param("lang")) {
@@ -81,7 +88,7 @@ void list_articles(App& app, const httplib::Request& req, httplib::Response& res
     const auto caller = identify(app, req, res);
     if (!caller) return;
     ArticleQuery query;
-    if (!read_article_query(app, req, caller->role(), query, res)) return;
+    if (!read_article_query(app, req, *caller, query, res)) return;
     const ArticlePage page = app.store.list_articles(query);
     json items = json::array();
     for (const Article& a : page.items)
