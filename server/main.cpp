@@ -135,6 +135,7 @@ int main(int argc, char** argv) {
         app.session_max = session_max;
         if (const std::size_t seeded = spoc::seed_knowledge_if_new(store, app.catalog("en"), app.now()))
             std::cout << "Knowledge: seeded " << seeded << " articles from assets/kb." << std::endl;
+        app.knowledge.rebuild();  // the search indexes before the first search, not during it
         if (demo) seed_demo_if_empty(store, app);
 
         spoc::http::HttpServer server;
