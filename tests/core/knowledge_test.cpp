@@ -312,3 +312,11 @@ TEST_CASE("the counters are in the staff's view of an article only") {
     for (const Role role : {Role::agent, Role::resolver, Role::manager, Role::admin})
         CHECK(article_view(a, role).contains("deflections"));
 }
+
+TEST_CASE("an index of no articles (a language whose public articles are all retired) serves and searches") {
+    const search::SearchIndex empty(std::vector<search::IndexedArticle>{});
+    CHECK(empty.search("vpn").empty());
+    const auto served = search::SearchIndex::from_json(empty.to_json());
+    REQUIRE(served);
+    CHECK(served->article_count() == 0);
+}
