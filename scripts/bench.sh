@@ -216,11 +216,28 @@ else
 fi
 [[ -z $AGENT_NOTE ]] || ROWS+=("$(printf '%-34s %7d %10s' "$AGENT_LABEL" "$CLIENTS" "$AGENT_NOTE")")
 measure "GET /healthz (ceiling)" "$CLIENTS" /healthz "$LUA/plain.lua"
+HEALTHZ_RPS=$(awk -v n="$W_REQUESTS" -v d="$W_DURATION" 'BEGIN { print n / (d / 1e6) }')
 AGENT_RATIO=
 if [[ -n $AGENT_RPS ]]; then
   AGENT_RATIO=$(awk -v a="$AGENT_RPS" -v h="$W_REQUESTS" -v d="$W_DURATION" 'BEGIN {
       c = h / (d / 1e6); r = c > 0 ? a / c : 0
       printf "%.2f of the /healthz ceiling (%.0f / %.0f req/s): target at least 0.5 %s", r, a, c, (r >= 0.5 ? "met" : "MISSED") }')
+fi
+
+# Knowledge search (issue 7): GET /api/v1/kb/search as a guest over the seeded articles, queries
+# as people type them, against the same /healthz ceiling.
+KB_PATHS=()
+for q in "cant%20log%20in%20vpn" "printer%20offline" "pasword%20reset" "wifi%20guest" "outlook%20on%20my%20phone" \
+         "drucker%20geht%20nicht" "kennwort%20zuruecksetzen" "mfa%20new%20phone"; do
+  KB_PATHS+=("/api/v1/kb/search?q=$q&limit=3")
+done
+KB_RATIO=
+if [[ $(curl -s -o /dev/null -w '%{http_code}' -m 10 "$URL${KB_PATHS[0]}") == 200 ]]; then
+  measure "GET /api/v1/kb/search (guest)" "$CLIENTS" / "$LUA/paths.lua" "" "${KB_PATHS[@]}"
+  KB_RATIO=$(awk -v n="$W_REQUESTS" -v d="$W_DURATION" -v h="$HEALTHZ_RPS" 'BEGIN {
+      a = n / (d / 1e6); printf "%.2f of the /healthz ceiling (%.0f / %.0f req/s)", (h > 0 ? a / h : 0), a, h }')
+else
+  ROWS+=("$(printf '%-34s %7d %10s' "GET /api/v1/kb/search (guest)" "$CLIENTS" "not available: no knowledge search")")
 fi
 
 # --- slow clients and connection floods -----------------------------------------------------------
@@ -547,6 +564,7 @@ printf '%-34s %7s %10s %9s %9s %10s %8s %8s\n' \
   "throughput" "clients" "req/s" "p50 ms" "p99 ms" "requests" "non-2xx" "sock err"
 printf '%s\n' "${ROWS[@]}"
 [[ -z $AGENT_RATIO ]] || echo "  signed-in agent's reads: $AGENT_RATIO"
+[[ -z $KB_RATIO ]] || echo "  knowledge search: $KB_RATIO"
 echo
 echo "slow and idle connections held open (slow: one more header byte a second, the head never ends;"
 echo "idle: nothing sent), from $SLOW_FROM_TEXT, each reopened 1 s after the server closes it."
@@ -590,6 +608,29 @@ echo
 # printed beside them by the script).
 if [[ -d $SITE ]]; then
   node scripts/bench/console.mjs "$SERVER" "$SITE" 2>/dev/null | grep -v "GL Driver" || echo "console benchmark failed"
+fi
+
+# Knowledge hints (issue 7): core's search engine over 10,000 synthetic articles, natively and
+# under Node (the same code the portal runs), a hint per keystroke at most 2 ms; the served
+# index's size. Then hints in headless Chromium on the real portal, and the first frame.
+echo
+echo "knowledge hints: 10,000 synthetic articles (tests/core/search_bench.cpp); a hint per keystroke: at most 2 ms"
+if cmake --build build/native --target search_bench > /dev/null 2>&1; then
+  build/native/search_bench | sed 's/^/  native  /'
+else
+  echo "  native: search_bench did not build"
+fi
+if cmake --build build/web --target search_bench > /dev/null 2>&1 && [[ -f build/web/search_bench.js ]]; then
+  node build/web/search_bench.js | grep -E "hint per keystroke|served index, load" | sed 's/^/  node    /'
+else
+  echo "  node: search_bench did not build"
+fi
+if [[ -d $SITE && -f scripts/bench/hints.mjs ]]; then
+  node scripts/bench/hints.mjs "$SERVER" "$SITE" 2>/dev/null | grep -v "GL Driver" | sed 's/^/  /' || echo "  hints benchmark failed"
+fi
+if [[ -d $SITE && -f scripts/bench/first_frame.mjs ]]; then
+  echo
+  node scripts/bench/first_frame.mjs "$SERVER" "$SITE" 2>/dev/null | grep -v "GL Driver" || echo "first-frame benchmark failed"
 fi
 
 if ((FAILED)); then
