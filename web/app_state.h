@@ -11,13 +11,14 @@
 #include "account.h"
 #include "catalog.h"
 #include "console_state.h"
+#include "knowledge_state.h"
 #include "messages.h"
 #include "request.h"
 #include "validation.h"
 
 namespace spoc::web {
 
-enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing };
+enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing, article, solved };
 const char* screen_name(Screen s);  // "home", "form", ... (what the browser tests ask for)
 
 // assets/portal.json: who runs this service desk.
@@ -102,6 +103,7 @@ struct AppState {
     bool people_asked = false;
 
     Draft draft;
+    KnowledgeState knowledge;        // hints beside the form, the article open, its feedback
     bool show_errors = false;        // after the first try to submit
     std::map<std::string, std::string> server_errors;  // field -> the server's 422 message, until edited
     bool sending = false;

@@ -88,6 +88,8 @@ void show_screen(AppState& app) {
         case Screen::queue: return ShowQueue(app);
         case Screen::desk_request: return ShowDeskRequest(app);
         case Screen::routing: return ShowRouting(app);
+        case Screen::article: return ShowArticle(app);
+        case Screen::solved: return ShowSolved(app);
     }
 }
 
@@ -167,6 +169,7 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    first_frame_drawn(g_app);  // what the first screen does not need may come now
 }
 
 }  // namespace

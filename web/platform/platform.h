@@ -51,6 +51,9 @@ std::optional<std::string> page_parameter(const std::string& name);
 std::string random_key();  // 128 random bits as hex (crypto.getRandomValues)
 std::string page_address();                      // origin and path, without ?query or #fragment
 bool copy_to_clipboard(const std::string& text);  // false when the browser refused
+// Opens an address (http, https or mailto: a knowledge article's link) in a new tab, without
+// giving that page a hold on the portal (noopener).
+void open_in_new_tab(const std::string& url);
 
 // Says text to screen readers (an aria-live region of index.html): the canvas itself
 // is a picture to them, so every screen change and result is announced.

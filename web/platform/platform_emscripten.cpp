@@ -165,6 +165,13 @@ EM_JS(int, js_copy_to_clipboard, (const char* text), {
     return ok ? 1 : 0;
 });
 
+EM_JS(void, js_open_in_new_tab, (const char* url), {
+    const a = UTF8ToString(url);
+    if (!/^(https?:|mailto:)/i.test(a)) return;
+    const tab = window.open(a, "_blank", "noopener,noreferrer");
+    if (tab) tab.opener = null;
+});
+
 EM_JS(void, js_announce, (const char* text), {
     const box = document.getElementById("announcer");
     if (box) box.textContent = UTF8ToString(text);
@@ -233,6 +240,8 @@ std::string random_key() { return take(js_random_key()); }
 
 std::string page_address() { return take(js_page_address()); }
 bool copy_to_clipboard(const std::string& text) { return js_copy_to_clipboard(text.c_str()) != 0; }
+
+void open_in_new_tab(const std::string& url) { js_open_in_new_tab(url.c_str()); }
 
 void announce(const std::string& text) { js_announce(text.c_str()); }
 

@@ -89,6 +89,7 @@ void set_language(AppState& app, const std::string& lang, bool chosen) {
     set_page_language(app.lang);
     apply_config(app);
     load_catalog(app);
+    load_hint_index(app);  // not before the first frame
 }
 
 namespace {
@@ -106,6 +107,8 @@ std::string screen_title(const AppState& app, Screen screen) {
         case Screen::queue: return app.t("console.title");
         case Screen::desk_request: return format_ref(app.console.open_id);
         case Screen::routing: return app.t("routing.title");
+        case Screen::article: return app.knowledge.article ? app.knowledge.article->title : app.t("article.loading");
+        case Screen::solved: return app.t("solved.title");
     }
     return "";
 }
@@ -115,6 +118,7 @@ void show(AppState& app, Screen screen) {
     app.screen = screen;
     // Asked at the start of the next frame (poll), not while a screen is being drawn.
     if (screen == Screen::mine || screen == Screen::detail) app.next_refresh = 0;
+    if (screen == Screen::form) load_hint_index(app);  // after a failed download: again
 }
 
 // A request id from the address: digits only, above 0.
@@ -126,7 +130,7 @@ std::optional<std::int64_t> parse_id(std::string_view digits) {
 }
 
 // Where the portal is, as the address's fragment: "" (home), #/report, #/request,
-// #/done, #/mine, #/mine/42.
+// #/done, #/mine, #/mine/42, #/kb/7 (a knowledge article), #/solved.
 std::string location_of(const AppState& app) {
     switch (app.screen) {
         case Screen::home: return "";
@@ -138,6 +142,8 @@ std::string location_of(const AppState& app) {
         case Screen::queue: return "#/desk";
         case Screen::desk_request: return "#/desk/" + std::to_string(app.console.open_id);
         case Screen::routing: return "#/desk/routing";
+        case Screen::article: return "#/kb/" + std::to_string(app.knowledge.open_id);
+        case Screen::solved: return "#/solved";
     }
     return "";
 }
@@ -156,6 +162,8 @@ void follow_location(AppState& app, const std::string& hash) {
         return show(app, Screen::form);
     }
     if (hash == "#/done" && !app.submitted_ref.empty()) return show(app, Screen::submitted);
+    if (hash.rfind("#/kb/", 0) == 0)
+        if (const auto id = parse_id(std::string_view(hash).substr(5))) return open_article(app, *id);
     if (hash == "#/mine" && !app.kiosk) return show(app, Screen::mine);
     if (hash == "#/sign-in" && !app.kiosk) return show(app, Screen::sign_in);
     // The console's places wait for the session check; without staff signed in, sign in first.
@@ -221,6 +229,7 @@ bool kiosk_idle(AppState& app, double idle_seconds) {
     app.form_notice.clear();
     app.submitted_ref.clear();
     app.forgotten.clear();
+    app.knowledge.not_helpful.clear();
     set_language(app, browser_language());
     go(app, Screen::home);
     wake();
@@ -421,6 +430,8 @@ const char* screen_name(Screen s) {
         case Screen::queue: return "queue";
         case Screen::desk_request: return "desk_request";
         case Screen::routing: return "routing";
+        case Screen::article: return "article";
+        case Screen::solved: return "solved";
     }
     return "home";
 }

@@ -24,6 +24,18 @@ std::string field_error(const AppState& app, const FieldErrors& errors, const st
 void draft_changed(AppState& app, const std::string& field);  // saves it, drops a stale server error
 void submit_request(AppState& app);
 
+// [SECTION] Knowledge (knowledge_actions.cpp)
+void first_frame_drawn(AppState& app);  // once, from main: the knowledge index may come now
+// The UI language's search index, unless it is there or on its way; a failed download is
+// asked for again at the next visit of the form (no hints meanwhile, and no error).
+void load_hint_index(AppState& app);
+std::string hint_query(const Draft& d);  // what the hints search for: subject and description
+void update_hints(AppState& app);        // in the form's frame: searches again when the text changed
+void open_article(AppState& app, std::int64_t id);
+void article_solved(AppState& app);       // a deflection: nothing filed, the draft cleared
+void article_not_helpful(AppState& app);  // feedback on the article, back to the form
+void back_to_request(AppState& app);      // the form, with everything typed
+
 // [SECTION] Following requests
 void open_request(AppState& app, std::int64_t id);
 std::string follow_link(const FollowedRequest& r);  // opens the request in another browser

@@ -109,7 +109,8 @@ void for_whom(AppState& app, const FieldErrors& errors, float width) {
 void ShowRequestForm(AppState& app) {
     Draft& d = app.draft;
     const FieldErrors errors = form_errors(app);
-    const ui::Column c = ui::begin_column(760);
+    const bool hints_beside = HintsBesideForm(app);
+    const ui::Column c = hints_beside ? ui::begin_column_with_aside(680, 340) : ui::begin_column(760);
     ui::gap(12);
     if (ui::link_button("form.back", "‹ " + app.t("nav.home"))) go(app, Screen::home);
     ui::title(app.t(d.kind == Kind::incident ? "form.title.incident" : "form.title.service_request"));
@@ -131,6 +132,7 @@ void ShowRequestForm(AppState& app) {
     level_question(app, "impact", d.impact, errors);
     level_question(app, "urgency", d.urgency, errors);
 
+    const float hints_top = ImGui::GetCursorScreenPos().y;
     if (ui::text_field("form.subject", app.t("form.subject"), d.subject, app.t("form.subject.hint"),
                        field_error(app, errors, "subject"), c.width))
         draft_changed(app, "subject");
@@ -139,6 +141,7 @@ void ShowRequestForm(AppState& app) {
                        field_error(app, errors, "description"), c.width, true))
         draft_changed(app, "description");
     ui::gap(8);
+    if (!hints_beside) ShowHints(app);  // what was just typed, searched in this frame
     if (app.account.user) {  // signed in: the account says who files, or whom a help desk files for
         if (files_for_others(app)) for_whom(app, errors, c.width);
         else ui::paragraph(app.t("form.as_you", {{"name", app.account.user->name}}), ui::color::muted);
@@ -164,8 +167,10 @@ void ShowRequestForm(AppState& app) {
     if (ui::primary_button("form.submit", app.t(app.sending ? "form.sending" : "form.submit"), !app.sending,
                            c.width < ui::px(420) ? c.width : 0))
         submit_request(app);
+    const float form_bottom = ImGui::GetCursorScreenPos().y;
     ui::gap(32);
     ui::end_column(c);
+    if (hints_beside) ShowHintsBeside(app, c, hints_top, form_bottom);
 }
 
 }  // namespace spoc::web

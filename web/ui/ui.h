@@ -9,6 +9,10 @@
 #include <string>
 #include <vector>
 
+namespace spoc {
+struct MarkdownDocument;
+}
+
 namespace spoc::web::ui {
 
 // [SECTION] Scale, fonts and theme
@@ -42,10 +46,18 @@ constexpr ImU32 info_surface = IM_COL32(232, 240, 250, 255);
 struct Column {
     float left = 0;
     float width = 0;
+    float aside_left = 0;   // begin_column_with_aside: where the aside goes, right of the column
+    float aside_width = 0;
 };
 Column begin_column(float max_css_width = 760);
+// A column and an aside of aside_css_width beside it on its right, both centred together.
+Column begin_column_with_aside(float max_css_width, float aside_css_width);
+// A column at a place of the window (left from the window's edge, in device pixels) and of a
+// width, starting at screen height top: for an aside. Not nested in another column.
+Column begin_column_at(float left, float width, float top);
 void end_column(const Column& c);
 Column current_column();
+void set_current_column(const Column& c);  // for ui's own layouts (a panel narrows the column)
 void gap(float css_pixels);
 
 // [SECTION] Text
@@ -74,6 +86,24 @@ bool text_field(const std::string& test_id, const std::string& label, std::strin
 // Focuses the next text field drawn (text_field or dense_input: a keyboard shortcut asked for it).
 void focus_next_text_field();
 bool take_focus_request();  // by the text fields: true once after focus_next_text_field
+
+// [SECTION] Panels, cards and rich text (ui_panels.cpp, ui_rich_text.cpp)
+// A calm panel behind whatever is drawn between begin_panel and end_panel (the column's width).
+void begin_panel();
+float end_panel();  // its height
+// A card that opens something: a title in the link colour, up to max_lines of text, a chevron.
+bool link_card(const std::string& test_id, const std::string& title, const std::string& text, float width,
+               int max_lines = 3);
+// A Markdown document (core's blocks of spans) wrapped to width: headings, paragraphs, lists,
+// bold, links (test ids test_id.link.N) and code on a subtle background, code blocks with a
+// copy button (test_id.code.N.copy, labelled copy_label).
+struct RichTextAction {
+    std::string open_link;  // a link was clicked: its address
+    std::string copy_text;  // a code block's copy button was clicked: its text
+    int copied_block = -1;  // which one
+};
+RichTextAction rich_text(const MarkdownDocument& doc, float width, const std::string& test_id,
+                         const std::string& copy_label, const std::string& copied_label, int copied_block);
 
 // [SECTION] Dense controls for the desk's console (ui_dense.cpp): the same registry, sized for
 // a mouse and a keyboard (30 px), not for a finger.

@@ -101,12 +101,38 @@ Column begin_column(float max_css_width) {
     return c;
 }
 
+Column begin_column_with_aside(float max_css_width, float aside_css_width) {
+    const float avail = ImGui::GetWindowWidth() - ImGui::GetStyle().ScrollbarSize;
+    const float margin = px(16), between = px(32);
+    Column c;
+    c.aside_width = px(aside_css_width);
+    c.width = std::fmin(px(max_css_width), avail - 2 * margin - between - c.aside_width);
+    c.left = std::floor(std::fmax(margin, (avail - c.width - between - c.aside_width) / 2));
+    c.aside_left = c.left + c.width + between;
+    ImGui::Indent(c.left);
+    ImGui::PushTextWrapPos(c.left + c.width);
+    g_column = c;
+    return c;
+}
+
+Column begin_column_at(float left, float width, float top) {
+    Column c;
+    c.left = left;
+    c.width = width;
+    ImGui::Indent(c.left);
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + left, top));
+    ImGui::PushTextWrapPos(c.left + c.width);
+    g_column = c;
+    return c;
+}
+
 void end_column(const Column& c) {
     ImGui::PopTextWrapPos();
     ImGui::Unindent(c.left);
 }
 
 Column current_column() { return g_column; }
+void set_current_column(const Column& c) { g_column = c; }
 
 void gap(float css_pixels) { ImGui::Dummy(ImVec2(1, px(css_pixels))); }
 
