@@ -27,6 +27,7 @@ void report(const AppState& app) {
     ui::shown("hints.ids", ids);
     ui::shown("hints.ms", std::to_string(k.hint_ms));
     ui::shown("hints.computed", std::to_string(k.hints_computed));
+    ui::shown("hints.index_ms", std::to_string(k.index_load_ms));
 }
 
 void draw_panel(AppState& app) {

@@ -79,8 +79,11 @@ void load_hint_index(AppState& app) {
     http_send(api_call(app, "GET", "/api/v1/kb/index?lang=" + lang), [&app, lang](const HttpResponse& res) {
         KnowledgeState& k = app.knowledge;
         k.index_loading.clear();
-        if (res.status == 200)
+        if (res.status == 200) {
+            const double started = emscripten_get_now();
             if (auto index = search::SearchIndex::from_json(res.body)) k.indexes[lang] = std::move(*index);
+            k.index_load_ms = emscripten_get_now() - started;
+        }
         // Anything else means no hints for now: the next visit of the form asks again.
         if (app.lang != lang) load_hint_index(app);  // the person switched language meanwhile
         wake();

@@ -26,6 +26,7 @@ struct KnowledgeState {
     // The served index (GET /api/v1/kb/index?lang=), one per language, downloaded once each.
     std::map<std::string, search::SearchIndex> indexes;
     std::string index_loading;       // the language being downloaded; empty when none
+    double index_load_ms = 0;        // reading the last one (from_json), for the bench
 
     // The hints for the draft's subject and description, best first (at most three).
     std::vector<search::SearchHit> hints;

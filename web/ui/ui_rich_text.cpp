@@ -14,8 +14,8 @@
 namespace spoc::web::ui {
 namespace {
 
-constexpr ImU32 kCodeSurface = IM_COL32(234, 237, 242, 255);
-constexpr ImU32 kCodeEdge = IM_COL32(212, 218, 227, 255);
+constexpr ImU32 kCodeSurface = IM_COL32(232, 236, 242, 255);
+constexpr ImU32 kCodeEdge = IM_COL32(206, 213, 224, 255);
 constexpr ImU32 kCodeText = IM_COL32(33, 40, 54, 255);
 constexpr float kLineSpacing = 1.45f;  // of the font's size: text that reads easily
 
@@ -141,9 +141,14 @@ std::string draw_spans(const MarkdownBlock& b, float width, const std::string& t
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float half_leading = std::round(base.size * (kLineSpacing - 1) / 2);
-    if (indent > 0) {  // the list's marker, right-aligned before the text
+    if (b.kind == MarkdownBlockKind::bullet_item) {  // the list's marker, before the text
+        const float r = b.level == 0 ? px(3) : px(2.5f);
+        const ImVec2 centre(at.x + indent - px(14), at.y + half_leading + base.size * 0.55f);
+        if (b.level == 0) dl->AddCircleFilled(centre, r, color::muted, 12);
+        else dl->AddCircle(centre, r, color::muted, 12, px(1.2f));
+    } else if (b.kind == MarkdownBlockKind::numbered_item) {
         ImFont* f = regular_font();
-        const std::string marker = b.kind == MarkdownBlockKind::bullet_item ? "\xE2\x80\xA2" : std::to_string(b.number) + ".";
+        const std::string marker = std::to_string(b.number) + ".";
         const float w = width_of(f, f->FontSize, marker);
         dl->AddText(f, f->FontSize, ImVec2(at.x + indent - px(10) - w, at.y + half_leading), color::muted,
                     marker.c_str());
@@ -155,15 +160,22 @@ std::string draw_spans(const MarkdownBlock& b, float width, const std::string& t
         const ImVec2 pos(at.x + p.x, at.y + p.y + half_leading);
         float text_x = pos.x;
         if (p.code) {
-            dl->AddRectFilled(ImVec2(pos.x, pos.y - px(1)), ImVec2(pos.x + p.w, pos.y + p.size + px(1)), kCodeSurface,
-                              px(4));
+            const ImVec2 a(pos.x, pos.y - px(1)), z(pos.x + p.w, pos.y + p.size + px(1));
+            dl->AddRectFilled(a, z, kCodeSurface, px(4));
+            dl->AddRect(a, z, kCodeEdge, px(4), 0, px(1));
             text_x += px(4);
         }
         dl->AddText(p.font, p.size, ImVec2(text_x, pos.y), p.color, p.text.data(), p.text.data() + p.text.size());
         if (p.link < 0) continue;
         // A link: underlined, and each of its pieces a place to click.
+        // The underline runs on under the space to the link's next piece on the same line.
+        float under_end = pos.x + p.w;
+        if (i + 1 < layout.pieces().size()) {
+            const Piece& next = layout.pieces()[i + 1];
+            if (next.link == p.link && next.y == p.y) under_end = at.x + next.x;
+        }
         const float under = pos.y + p.font->Ascent * p.size / p.font->FontSize + px(2);
-        dl->AddLine(ImVec2(pos.x, under), ImVec2(pos.x + p.w, under), p.color, px(1.2f));
+        dl->AddLine(ImVec2(pos.x, under), ImVec2(under_end, under), p.color, px(1.2f));
         ImGui::SetCursorScreenPos(ImVec2(pos.x, at.y + p.y));
         ImGui::PushID(link_counter + p.link);
         ImGui::PushID(static_cast<int>(i));
