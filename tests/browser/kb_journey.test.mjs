@@ -105,7 +105,7 @@ test('"cant log in vpn" shows the VPN article; "This solved it" records a deflec
               15000, page);
   const article = await until('the deflection on the article', async () => {
     const a = await api('GET', `/api/v1/kb/articles/${vpn.id}`);
-    return a.status === 200 && (a.json.deflections ?? a.json.stats?.deflections) >= 1 ? a.json : null;
+    return a.status === 200 && a.json.deflections >= 1 ? a.json : null;
   }, 15000);
   assert.ok(article, 'the article counts the deflection');
   assert.equal(indexAsked.length, 1, 'the index is downloaded once');
@@ -149,9 +149,21 @@ test('a German person types without umlauts and sees the German article', async 
   await click(page, 'article.back');
   await until('the form again', async () => (await screen(page)) === 'form', 15000, page);
 
-  await page.keyboard.press('Control+A').catch(() => {});
   await type(page, 'form.description', 'kennwort zuruecksetzen');
-  await hintTitled(page, /Passwort zurücksetzen/);
+  const password = await hintTitled(page, /Passwort zurücksetzen/);
+  // Its link opens in a new tab; the portal stays where it is.
+  await openHint(page, password);
+  const address = await shown(page, 'article.link.0');
+  assert.equal(address, 'https://password.example.com');
+  await context.route('https://password.example.com/**', (route) => route.fulfill({ status: 200, body: 'reset' }));
+  const [tab] = await Promise.all([context.waitForEvent('page'), click(page, 'article.link.0')]);
+  assert.match(tab.url(), /^https:\/\/password\.example\.com\/?$/);
+  await tab.close();
+  assert.equal(await screen(page), 'article');
+  await click(page, 'article.back');
+  await until('the form again', async () => (await screen(page)) === 'form', 15000, page);
+  assert.equal(await shown(page, 'form.subject'), 'drucker geht nicht');
+  assert.equal(await shown(page, 'form.description'), 'kennwort zuruecksetzen');
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -172,7 +184,7 @@ test('"Not helpful" returns to the form with the text intact and the article not
   }, 15000, page);
   const article = await until('the feedback on the article', async () => {
     const a = await api('GET', `/api/v1/kb/articles/${printer.id}`);
-    return a.status === 200 && (a.json.not_helpful ?? a.json.unhelpful ?? a.json.stats?.not_helpful) >= 1 ? a.json : null;
+    return a.status === 200 && a.json.unhelpful >= 1 ? a.json : null;
   }, 15000);
   assert.ok(article, 'the article counts the feedback');
   assert.ok(await noRequests());
@@ -182,28 +194,32 @@ test('"Not helpful" returns to the form with the text intact and the article not
 
 test('a failed index download shows no hints and no error, and the next visit of the form tries again', async () => {
   const context = await browser.newContext({ viewport: DESKTOP, locale: 'en-GB' });
-  let refused = 0;
+  let refusing = true, asked = 0;
   await context.route('**/api/v1/kb/index*', (route) => {
-    if (refused++ === 0) return route.fulfill({ status: 503, contentType: 'application/json',
+    ++asked;
+    if (refusing) return route.fulfill({ status: 503, contentType: 'application/json',
       body: '{"error":{"code":"unavailable","message":"try later"}}' });
     return route.continue();
   });
   const page = await context.newPage();
   await page.goto(base + '/');
   await driver.waitForHome(page);
+  await until('the first download, refused', async () => asked >= 1);
   await click(page, 'home.report');
   await until('the form', async () => (await screen(page)) === 'form', 15000, page);
-  await until('the refused download', async () => refused >= 1);
+  await until('the download asked again at the visit of the form', async () => asked >= 2);
   await type(page, 'form.subject', 'cant log in vpn');
   await page.waitForTimeout(500);
   assert.equal(await screen(page), 'form');
   assert.deepEqual(await hints(page), []);
   assert.equal((await shownText(page))['form.notice'], undefined, 'no error for missing hints');
+  assert.equal(asked, 2, 'not asked again while the person types');
 
+  refusing = false;
   await click(page, 'form.back');
   await until('home', async () => (await screen(page)) === 'home');
   await click(page, 'home.report');
   await hintTitled(page, /VPN from home/);
-  assert.equal(refused, 2);
+  assert.equal(asked, 3);
   await context.close();
 });

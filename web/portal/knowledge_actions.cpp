@@ -7,6 +7,7 @@
 
 #include "app_actions.h"
 #include "app_support.h"
+#include "knowledge.h"
 #include "platform.h"
 #include "redraw.h"
 #include "text.h"
@@ -15,17 +16,17 @@ namespace spoc::web {
 namespace {
 
 constexpr std::size_t kHintCount = 3;
-constexpr std::size_t kQueryBytesSent = 1000;  // what a deflection or feedback carries of the query
 
-// At most max_bytes of s, cut before a UTF-8 character, not inside one.
-std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
-    if (s.size() <= max_bytes) return std::string(s);
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+// At most max_characters of s (UTF-8), cut before a character, not inside one.
+std::string cut_characters(std::string_view s, std::size_t max_characters) {
+    std::size_t characters = 0, end = 0;
+    for (; end < s.size(); ++end)
+        if ((static_cast<unsigned char>(s[end]) & 0xC0) != 0x80 && characters++ == max_characters) break;
     return std::string(s.substr(0, end));
 }
 
-std::string query_sent(const Draft& d) { return cut_utf8(trim(hint_query(d)), kQueryBytesSent); }
+// What a deflection or feedback carries of the draft: as much as the API takes.
+std::string query_sent(const Draft& d) { return cut_characters(trim(hint_query(d)), limits::kb_query_max); }
 
 void apply_article(AppState& app, std::int64_t id, const HttpResponse& res) {
     KnowledgeState& k = app.knowledge;
