@@ -1,30 +1,16 @@
 // See portal_files.h.
 #include "portal_files.h"
 
-#include <zlib.h>
-
 #include <map>
 #include <mutex>
+
+#include "http/gzip.h"
 
 namespace spoc {
 namespace {
 
 bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-std::string gzip(const std::string& data) {
-    z_stream z{};
-    if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
-    std::string out(deflateBound(&z, data.size()), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    z.avail_in = static_cast<uInt>(data.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    const int rc = deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return rc == Z_STREAM_END ? out : std::string();
 }
 
 // Compressed once per file content; the files change only when the portal is rebuilt.
@@ -34,7 +20,7 @@ public:
         std::lock_guard<std::mutex> lock(mutex_);
         Entry& e = entries_[path];
         const std::size_t hash = std::hash<std::string>{}(body);
-        if (e.hash != hash || e.size != body.size()) e = {hash, body.size(), gzip(body)};
+        if (e.hash != hash || e.size != body.size()) e = {hash, body.size(), http::gzip(body)};
         return e.compressed;
     }
 
