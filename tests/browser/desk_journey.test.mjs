@@ -9,7 +9,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as driver from './portal_driver.mjs';
-import { click, type, until, screen, shown } from './portal_driver.mjs';
+import { click, type, until, screen, shown, widget } from './portal_driver.mjs';
 
 const SHOTS = process.env.SPOC_SCREENSHOTS || join(tmpdir(), 'spoc-screenshots');
 const DESK = 'browser-test-desk-token';
@@ -81,8 +81,14 @@ async function openFromQueue(page, tab, ref) {
               15000, page);
 }
 
+// A drop-down's entry takes a click only once the pointer has rested on it for a frame: under
+// load a click straight after opening was sometimes lost.
 async function choose(page, select, index) {
   await click(page, select);
+  const entry = await widget(page, `${select}.${index}`);
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + entry.x + entry.w / 2, box.y + entry.y + entry.h / 2);
+  await page.waitForTimeout(150);
   await click(page, `${select}.${index}`);
 }
 
