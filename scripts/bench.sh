@@ -5,7 +5,9 @@
 # (scripts/bench/big_bodies.py) and while 50 sign-ins run at once (scripts/bench/sign_ins.py),
 # reads as a signed-in agent beside the /healthz ceiling, the desk's queue pages with 100,000
 # requests in a second, fresh database (filled through the API by scripts/bench/desk_fill.py) and
-# that server's resident memory, and the size of the web portal. The sign-ins use an admin made
+# that server's resident memory, the size of the web portal, the console in headless Chromium
+# (scripts/bench/console.mjs) and the portal's first frame beside a minimal Dear ImGui app's
+# (scripts/bench/first_frame.mjs). The sign-ins use an admin made
 # with --create-admin before the server starts; a server without accounts (--create-admin fails,
 # or POST /api/v1/sessions answers 404) gets "not available" on those rows instead (and the agent
 # and queue rows, which need POST /api/v1/users, say so or fail).
@@ -17,6 +19,7 @@
 #                  requests per address; 1 shows that bound at work). Legitimate clients: 127.0.0.1
 #   PYTHON         the Python 3 for the helper scripts (default Debian's /usr/bin/python3)
 #   BENCH_QUEUE_REQUESTS  requests filed for the queue pages (default 100000)
+#   FIRST_FRAME_LOADS     loads of the portal and of the minimal ImGui app for the first frame (default 21)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +38,7 @@ SIGNIN_CLIENTS=4   # concurrent connections signing in for the sign-ins per seco
 SIGNINS_AT_ONCE=50 # concurrent sign-ins for the memory figure
 ADMIN_EMAIL=bench@example.org
 QUEUE_REQUESTS=${BENCH_QUEUE_REQUESTS:-100000}  # requests in the database for the queue pages
+FIRST_FRAME_LOADS=${FIRST_FRAME_LOADS:-21}      # loads of each app for the first-frame medians
 QUEUE_FILL_CLIENTS=8      # connections filing them at once
 QUEUE_TARGET_P99_MS=20    # issue 6: a queue page of 50 with 100,000 requests, p99 at most 20 ms
 QUEUE_TARGET_RSS_MIB=50   # issue 6: resident memory with them, after the queue pages, at most 50 MiB
@@ -42,6 +46,7 @@ QUEUE_TARGET_RSS_MIB=50   # issue 6: resident memory with them, after the queue 
 die() { echo "bench: $*" >&2; exit 1; }
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || die "BENCH_SECONDS must be a whole number of seconds, got '$DURATION'"
 [[ $QUEUE_REQUESTS =~ ^[1-9][0-9]*$ ]] || die "BENCH_QUEUE_REQUESTS must be a whole number, got '$QUEUE_REQUESTS'"
+[[ $FIRST_FRAME_LOADS =~ ^[1-9][0-9]*$ ]] || die "FIRST_FRAME_LOADS must be a whole number, got '$FIRST_FRAME_LOADS'"
 if ! [[ $SLOW_SOURCES =~ ^[1-9][0-9]*$ ]] || ((SLOW_SOURCES > 250)); then
   die "SLOW_SOURCES must be a whole number from 1 to 250, got '$SLOW_SOURCES'"
 fi
@@ -608,6 +613,17 @@ echo
 # printed beside them by the script).
 if [[ -d $SITE ]]; then
   node scripts/bench/console.mjs "$SERVER" "$SITE" 2>/dev/null | grep -v "GL Driver" || echo "console benchmark failed"
+fi
+# The portal's first frame beside a minimal Dear ImGui app linked with the same flags (bench/minimal_imgui,
+# built here: not part of the default build), medians of FIRST_FRAME_LOADS loads each (ceiling 1.25x).
+if [[ -d $SITE ]]; then
+  echo
+  if NODE_PATH=/usr/share/nodejs cmake --build build/web --target first_frame_floor > "$TMP/floor.log" 2>&1; then
+    node scripts/bench/first_frame.mjs "$SERVER" "$SITE" build/web/minimal "$FIRST_FRAME_LOADS" 2>/dev/null |
+      grep -v "GL Driver" || echo "first-frame benchmark failed"
+  else
+    echo "first frame: the minimal app did not build (build/web, target first_frame_floor)"
+  fi
 fi
 
 # Knowledge hints (issue 7): core's search engine over 10,000 synthetic articles, natively and

@@ -109,6 +109,17 @@ void deliver_typing() {
     }
 }
 
+// On the page's timeline: the first frame drawn, and the first with portal.json's configuration.
+void mark_first_frames() {
+    static bool first_marked = false, configured_marked = false;
+    if (!first_marked) performance_mark("first-frame");
+    first_marked = true;
+    if (!configured_marked && g_app.config_json.is_object()) {
+        performance_mark("configured-frame");
+        configured_marked = true;
+    }
+}
+
 void frame() {
     follow_canvas_size();
     deliver_typing();
@@ -169,12 +180,14 @@ void frame() {
     glClearColor(bg.x, bg.y, bg.z, 1);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    mark_first_frames();
     first_frame_drawn(g_app);  // what the first screen does not need may come now
 }
 
 }  // namespace
 
 int main() {
+    performance_mark("main");
     if (!glfwInit()) return 1;
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

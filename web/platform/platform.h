@@ -59,6 +59,9 @@ void open_in_new_tab(const std::string& url);
 // is a picture to them, so every screen change and result is announced.
 void announce(const std::string& text);
 
+// A mark on the page's performance timeline (the first frame, for scripts/bench/first_frame.mjs).
+void performance_mark(const char* name);
+
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);
 

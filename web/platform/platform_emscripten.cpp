@@ -177,6 +177,10 @@ EM_JS(void, js_announce, (const char* text), {
     if (box) box.textContent = UTF8ToString(text);
 });
 
+EM_JS(void, js_performance_mark, (const char* name), {
+    if (self.performance && performance.mark) performance.mark(UTF8ToString(name));
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
@@ -191,6 +195,8 @@ std::string take(char* p) {
 }  // namespace
 
 namespace spoc::web {
+
+void performance_mark(const char* name) { js_performance_mark(name); }
 
 std::string browser_language() { return take(js_browser_language()); }
 std::string stored(const std::string& key) { return take(js_storage_get(key.c_str())); }
