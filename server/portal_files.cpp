@@ -1,38 +1,41 @@
 // See portal_files.h.
 #include "portal_files.h"
 
-#include <map>
-#include <mutex>
+#include <filesystem>
+#include <memory>
 
-#include "http/gzip.h"
+#include "http/static_files.h"
 
 namespace spoc {
 namespace {
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+using http::Coding;
+
+// The portal's files by extension: their content type, and whether they are worth compressing.
+struct FileType {
+    const char* extension;
+    const char* content_type;
+    bool compress;
+};
+constexpr FileType kFileTypes[] = {
+    {".html", "text/html; charset=utf-8", true}, {".css", "text/css; charset=utf-8", true},
+    {".js", "text/javascript; charset=utf-8", true}, {".wasm", "application/wasm", true},
+    {".json", "application/json", true}, {".data", "application/octet-stream", true},
+    {".ttf", "font/ttf", true}, {".png", "image/png", false}, {".svg", "image/svg+xml", true}};
+
+const FileType* file_type(const std::string& path) {
+    const std::string file = !path.empty() && path.back() == '/' ? path + "index.html" : path;
+    for (const FileType& t : kFileTypes) {
+        const std::string ext = t.extension;
+        if (file.size() > ext.size() && file.compare(file.size() - ext.size(), ext.size(), ext) == 0) return &t;
+    }
+    return nullptr;
 }
 
-// Compressed once per file content; the files change only when the portal is rebuilt.
-class GzipCache {
-public:
-    const std::string& get(const std::string& path, const std::string& body) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        Entry& e = entries_[path];
-        const std::size_t hash = std::hash<std::string>{}(body);
-        if (e.hash != hash || e.size != body.size()) e = {hash, body.size(), http::gzip(body)};
-        return e.compressed;
-    }
-
-private:
-    struct Entry {
-        std::size_t hash = 0;
-        std::size_t size = 0;
-        std::string compressed;
-    };
-    std::mutex mutex_;
-    std::map<std::string, Entry> entries_;
-};
+bool worth_compressing(const std::string& path) {
+    const FileType* t = file_type(path);
+    return t && t->compress;
+}
 
 // What every portal file carries (with the default X-Content-Type-Options: nosniff of routes.cpp).
 // The policy lets in what the portal needs and nothing else: its own scripts and styles from
@@ -55,32 +58,43 @@ const httplib::Headers& security_headers() {
     return headers;
 }
 
+// One file's answer: 304 when the browser's copy is current, else the bytes in the best encoding
+// it accepts (a Range applies to the file's own bytes). cpp-httplib sets Content-Length, cuts the
+// Range and sends no body for HEAD; without Accept-Encoding left in the request it compresses nothing.
+void answer_file(const httplib::Request& req, httplib::Response& res, const http::StaticFile& file,
+                 const FileType& type) {
+    const Coding coding = req.ranges.empty() ? http::choose_coding(req.get_header_value("Accept-Encoding"), file)
+                                             : Coding::identity;
+    const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+    res.set_header("Content-Type", type.content_type);
+    for (const auto& [name, value] : security_headers()) res.set_header(name, value);
+    if (file.compressed()) res.set_header("Vary", "Accept-Encoding");
+    res.set_header("ETag", file.etag(coding));
+    if (file.matches(req.get_header_value("If-None-Match"), coding)) {
+        const_cast<httplib::Request&>(req).ranges.clear();
+        res.status = 304;
+        return;
+    }
+    if (coding != Coding::identity) res.set_header("Content-Encoding", http::coding_name(coding));
+    res.body = file.bytes(coding);
+    res.status = req.ranges.empty() ? 200 : 206;
+}
+
 }  // namespace
 
-bool serve_portal_files(httplib::Server& server, const std::string& folder) {
-    for (const auto& [ext, type] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"html", "text/html; charset=utf-8"},
-             {"css", "text/css; charset=utf-8"},
-             {"js", "text/javascript; charset=utf-8"},
-             {"wasm", "application/wasm"},
-             {"json", "application/json"},
-             {"data", "application/octet-stream"},
-             {"ttf", "font/ttf"},
-             {"png", "image/png"},
-             {"svg", "image/svg+xml"}})
-        server.set_file_extension_and_mimetype_mapping(ext, type);
-
-    static GzipCache cache;
-    server.set_file_request_handler([](const httplib::Request& req, httplib::Response& res) {
-        if (!(ends_with(req.path, ".wasm") || ends_with(req.path, ".data"))) return;
-        res.set_header("Vary", "Accept-Encoding");
-        if (req.get_header_value("Accept-Encoding").find("gzip") == std::string::npos) return;
-        const std::string& compressed = cache.get(req.path, res.body);
-        if (compressed.empty() || compressed.size() >= res.body.size()) return;
-        res.body = compressed;
-        res.set_header("Content-Encoding", "gzip");
-    });
-    return server.set_mount_point("/", folder, security_headers());
+PortalFileHandler serve_portal_files(httplib::Server& server, const std::string& folder) {
+    if (!std::filesystem::is_directory(folder)) return {};
+    for (const FileType& t : kFileTypes) server.set_file_extension_and_mimetype_mapping(t.extension + 1, t.content_type);
+    server.set_mount_point("/", folder, security_headers());
+    auto files = std::make_shared<http::StaticFiles>(folder, worth_compressing);
+    return [files](const httplib::Request& req, httplib::Response& res) {
+        if (req.method != "GET" && req.method != "HEAD") return false;
+        const FileType* type = file_type(req.path);
+        const auto file = type ? files->find(req.path) : nullptr;
+        if (!file) return false;
+        answer_file(req, res, *file, *type);
+        return true;
+    };
 }
 
 }  // namespace spoc

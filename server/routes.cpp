@@ -25,10 +25,17 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web) {
             return httplib::Server::HandlerResponse::Handled;
         }));
     // The gate drops Range from API requests; this catches the paths it reads differently
-    // from the router (which decodes more). JSON answers are always whole.
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
-        if (http::is_api_path(req.path)) const_cast<httplib::Request&>(req).ranges.clear();
-        return httplib::Server::HandlerResponse::Unhandled;
+    // from the router (which decodes more). JSON answers are always whole. The portal's files
+    // are answered here, from memory, before cpp-httplib's own file handler.
+    PortalFileHandler portal_file = serve_portal_files(server, web);
+    if (!portal_file) std::cerr << "warning: portal folder " << web << " not found; serving the API only\n";
+    server.set_pre_routing_handler([portal_file](const httplib::Request& req, httplib::Response& res) {
+        if (http::is_api_path(req.path)) {
+            const_cast<httplib::Request&>(req).ranges.clear();
+            return httplib::Server::HandlerResponse::Unhandled;
+        }
+        return portal_file && portal_file(req, res) ? httplib::Server::HandlerResponse::Handled
+                                                    : httplib::Server::HandlerResponse::Unhandled;
     });
     server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         try {
@@ -40,8 +47,6 @@ void set_up_server(httplib::Server& server, App& app, const std::string& web) {
         }
         send_error(res, 500, "internal", "Something went wrong on the server.");
     });
-    if (!serve_portal_files(server, web))
-        std::cerr << "warning: portal folder " << web << " not found; serving the API only\n";
     register_health_routes(server, app);
     register_catalog_routes(server, app);
     register_request_routes(server, app);
