@@ -96,6 +96,7 @@ struct AppState {
     PortalConfig config;
     json config_json;                // portal.json as served, for its texts in each language
     unsigned logo_texture = 0;       // the GL texture the logo is loaded into; 0 until asked for
+    bool start_finished = false;     // finish_start() ran: the saved draft and the built-in catalog are in
 
     Account account;
     ConsoleState console;           // the desk's screens, for staff

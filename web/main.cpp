@@ -109,18 +109,32 @@ void deliver_typing() {
     }
 }
 
+bool g_first_frame_drawn = false;
+
 // On the page's timeline: the first frame drawn, and the first with portal.json's configuration.
 void mark_first_frames() {
-    static bool first_marked = false, configured_marked = false;
-    if (!first_marked) performance_mark("first-frame");
-    first_marked = true;
+    static bool configured_marked = false;
+    if (!g_first_frame_drawn) performance_mark("first-frame");
+    g_first_frame_drawn = true;
     if (!configured_marked && g_app.config_json.is_object()) {
         performance_mark("configured-frame");
         configured_marked = true;
     }
 }
 
+// Every glyph of the fonts (ui::set_first_glyphs) once the first frame is on screen, or before
+// portal.json's texts are drawn (an organisation's name may need glyphs the first atlas lacks).
+void complete_fonts_when_due() {
+    if (!g_first_frame_drawn && !g_app.config_json.is_object()) return;
+    if (ui::complete_fonts() && g_first_frame_drawn) {  // else the first frame makes the texture
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
 void frame() {
+    complete_fonts_when_due();
+    if (g_first_frame_drawn) finish_start(g_app);
     follow_canvas_size();
     deliver_typing();
     poll(g_app);
@@ -218,6 +232,7 @@ int main() {
 
     text_input_init();
     start(g_app);
+    ui::set_first_glyphs(first_screen_texts(g_app));
     follow_canvas_size();
     emscripten_set_main_loop(frame, 0, false);
     return 0;

@@ -58,10 +58,24 @@ void load_catalog(AppState& app) {
     });
 }
 
+// The messages in that language, the page's language, portal.json's texts, and the server's
+// catalog asked for (set_language also puts the built-in one in its place until it answers).
+void use_language(AppState& app, const std::string& lang, bool chosen) {
+    app.lang = pick_language(lang, app.messages_config);
+    app.messages = Messages(app.messages_config, app.lang);
+    if (chosen) save_language(app);
+    set_page_language(app.lang);
+    apply_config(app);
+    load_catalog(app);
+    load_hint_index(app);  // not before the first frame
+}
+
 }  // namespace
 
 // [SECTION] Start-up and navigation
 
+// Only what the first screen needs comes before the first frame: on the home screen that is the
+// messages, the language and the requests this browser follows (it counts them).
 void start(AppState& app) {
     app.messages_config = json::parse(assets::messages_json);
     std::string lang = saved_language();
@@ -73,23 +87,41 @@ void start(AppState& app) {
         if (!kiosk->empty() && end && *end == '\0' && seconds >= 2) app.kiosk_idle_seconds = seconds;
     } else {
         load_followed(app);
-        load_draft(app);
     }
-    set_language(app, lang);
+    use_language(app, lang, false);
     load_config(app);
-    follow_location(app, location_hash());
+    const std::string hash = location_hash();
+    if (!hash.empty()) finish_start(app);  // another first screen may need the draft or the catalog
+    follow_location(app, hash);
     check_session(app);
 }
 
+void finish_start(AppState& app) {
+    if (app.start_finished) return;
+    app.start_finished = true;
+    if (!app.kiosk) load_draft(app);
+    if (app.catalog.types.empty()) app.catalog = catalog_from_config(json::parse(assets::catalog_json), app.lang);
+}
+
+// The person's messages and English ones (their fallback), every language's name (the header's
+// switch) and portal.json's texts as far as they are known.
+std::string first_screen_texts(const AppState& app) {
+    std::string all = app.config.organisation + app.config.service_name + app.config.contact;
+    for (const auto& [lang, texts] : app.messages_config.items()) {
+        if (!texts.is_object()) continue;
+        if (lang != app.lang && lang != "en") {
+            all += texts.value("language.name", "");
+            continue;
+        }
+        for (const auto& [key, text] : texts.items())
+            if (text.is_string()) all += text.get_ref<const std::string&>();
+    }
+    return all;
+}
+
 void set_language(AppState& app, const std::string& lang, bool chosen) {
-    app.lang = pick_language(lang, app.messages_config);
-    app.messages = Messages(app.messages_config, app.lang);
+    use_language(app, lang, chosen);
     app.catalog = catalog_from_config(json::parse(assets::catalog_json), app.lang);
-    if (chosen) save_language(app);
-    set_page_language(app.lang);
-    apply_config(app);
-    load_catalog(app);
-    load_hint_index(app);  // not before the first frame
 }
 
 namespace {

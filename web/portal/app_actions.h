@@ -5,7 +5,9 @@
 
 namespace spoc::web {
 
-void start(AppState& app);                          // configuration, saved requests and draft
+void start(AppState& app);                          // configuration, saved requests, language
+void finish_start(AppState& app);  // after the first frame: the saved draft, the built-in catalog
+std::string first_screen_texts(const AppState& app);  // what the first frame may show (the fonts' first glyphs)
 void set_language(AppState& app, const std::string& lang, bool chosen = false);  // chosen: remembered
 void go(AppState& app, Screen screen);                     // and a history entry for it
 void follow_location(AppState& app, const std::string& hash);  // Back, Forward, reload, a link

@@ -17,6 +17,11 @@ namespace spoc::web::ui {
 
 // [SECTION] Scale, fonts and theme
 void set_scale(float device_pixel_ratio);  // rebuilds fonts and style when it changes
+// Before the first frame the font atlas holds only ASCII and the characters of first_text (the
+// texts the first screen may show), a fifth of the glyphs and as much quicker to build;
+// complete_fonts() then builds every glyph, once (true when it did: make the font texture anew).
+void set_first_glyphs(const std::string& first_text);
+bool complete_fonts();
 float scale();
 inline float px(float css_pixels) { return css_pixels * scale(); }
 void apply_theme();

@@ -13,6 +13,8 @@ ImFont* g_title = nullptr;
 
 // Latin with its accents (ä ö ü ß é ł ...), general punctuation (– “ ” …), € and arrows.
 const ImWchar kGlyphs[] = {0x0020, 0x017F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
+ImVector<ImWchar> g_first_glyphs;  // set_first_glyphs()
+bool g_complete = true;            // the atlas holds kGlyphs: false from set_first_glyphs() to complete_fonts()
 
 constexpr const char* kRegularFont = "/fonts/NotoSans-Regular.ttf";
 constexpr const char* kBoldFont = "/fonts/NotoSans-Bold.ttf";
@@ -22,8 +24,19 @@ ImFont* load_font(const char* path, float css_size) {
     config.OversampleH = 2;
     config.OversampleV = 1;
     ImGuiIO& io = ImGui::GetIO();
-    ImFont* font = io.Fonts->AddFontFromFileTTF(path, std::round(css_size * g_scale), &config, kGlyphs);
+    ImFont* font = io.Fonts->AddFontFromFileTTF(path, std::round(css_size * g_scale), &config,
+                                                g_complete ? kGlyphs : g_first_glyphs.Data);
     return font ? font : io.Fonts->AddFontDefault();
+}
+
+void build_fonts() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    g_regular = load_font(kRegularFont, 18);
+    g_bold = load_font(kBoldFont, 18);
+    g_title = load_font(kBoldFont, 28);
+    io.FontDefault = g_regular;
+    io.Fonts->Build();
 }
 
 }  // namespace
@@ -32,14 +45,25 @@ void set_scale(float device_pixel_ratio) {
     const float s = std::fmax(1.0f, std::fmin(device_pixel_ratio, 4.0f));
     if (s == g_scale) return;
     g_scale = s;
-    ImGuiIO& io = ImGui::GetIO();
-    io.Fonts->Clear();
-    g_regular = load_font(kRegularFont, 18);
-    g_bold = load_font(kBoldFont, 18);
-    g_title = load_font(kBoldFont, 28);
-    io.FontDefault = g_regular;
-    io.Fonts->Build();
+    build_fonts();
     apply_theme();
+}
+
+void set_first_glyphs(const std::string& first_text) {
+    static const ImWchar ascii[] = {0x0020, 0x007E, 0};
+    ImFontGlyphRangesBuilder builder;
+    builder.AddRanges(ascii);
+    builder.AddText(first_text.c_str());
+    g_first_glyphs.clear();
+    builder.BuildRanges(&g_first_glyphs);
+    g_complete = false;
+}
+
+bool complete_fonts() {
+    if (g_complete || g_scale == 0) return false;
+    g_complete = true;
+    build_fonts();
+    return true;
 }
 
 float scale() { return g_scale > 0 ? g_scale : 1.0f; }
