@@ -25,6 +25,17 @@ var Module = {
     showProblem(texts.stopped);
   },
 };
+// The WebAssembly compiles while spoc.js downloads and starts (index.html preloads both), and is
+// handed to it through Emscripten's instantiateWasm; without compileStreaming spoc.js fetches it.
+if (WebAssembly.compileStreaming) {
+  var compiling = WebAssembly.compileStreaming(fetch('spoc.wasm', { credentials: 'same-origin' }));
+  Module.instantiateWasm = function (imports, receive) {
+    compiling.then(function (module) {
+      return WebAssembly.instantiate(module, imports).then(function (instance) { receive(instance, module); });
+    }).catch(function () { showProblem(texts.stopped); });
+    return {};
+  };
+}
 // The canvas has no context menu of its own (a long press on a phone would open the browser's).
 Module.canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
 // The program starts only where it can draw; a script that fails to load says so.
