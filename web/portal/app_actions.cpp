@@ -77,6 +77,7 @@ void use_language(AppState& app, const std::string& lang, bool chosen) {
 // Only what the first screen needs comes before the first frame: on the home screen that is the
 // messages, the language and the requests this browser follows (it counts them).
 void start(AppState& app) {
+    load_config(app);  // first: it needs nothing, and its texts are the header's
     app.messages_config = json::parse(assets::messages_json);
     std::string lang = saved_language();
     if (lang.empty()) lang = browser_language();
@@ -89,7 +90,6 @@ void start(AppState& app) {
         load_followed(app);
     }
     use_language(app, lang, false);
-    load_config(app);
     const std::string hash = location_hash();
     if (!hash.empty()) finish_start(app);  // another first screen may need the draft or the catalog
     follow_location(app, hash);
