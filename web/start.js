@@ -2,7 +2,11 @@
 // spoc.js once the browser can draw. A file, not an inline <script>, so that the
 // Content-Security-Policy the server sends with the portal can forbid inline scripts.
 var statusBox = document.getElementById('status');
-var german = (navigator.language || '').toLowerCase().indexOf('de') === 0;
+// The language the person chose in the portal (app_support.cpp keeps it), else the browser's. Read
+// here, while the program downloads, the first look at localStorage costs the first frame nothing.
+var chosen = null;
+try { chosen = window.localStorage.getItem('spoc.lang'); } catch (e) {}
+var german = (chosen || navigator.language || '').toLowerCase().indexOf('de') === 0;
 var texts = german ? {
   loading: 'Der Service Desk wird geladen…',
   stopped: 'Das Portal des Service Desk wurde unerwartet beendet. Bitte laden Sie die Seite neu.',
@@ -40,8 +44,10 @@ if (WebAssembly.compileStreaming) {
 Module.canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
 // The program starts only where it can draw; a script that fails to load says so.
 (function () {
-  var probe = document.createElement('canvas');
-  if (!probe.getContext('webgl2')) return showProblem(texts.webgl);
+  var probe = document.createElement('canvas').getContext('webgl2');
+  if (!probe) return showProblem(texts.webgl);
+  var lose = probe.getExtension('WEBGL_lose_context');  // the portal makes its own context
+  if (lose) lose.loseContext();
   var script = document.createElement('script');
   script.src = 'spoc.js';
   script.async = true;
