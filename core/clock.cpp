@@ -35,10 +35,25 @@ std::string to_rfc3339(Timestamp t) {
     if (secs < 0) { secs += 86400; --days; }
     std::int64_t y; unsigned m, d;
     civil_from_days(days, y, m, d);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02d:%02d:%02dZ", static_cast<long long>(y), m, d,
-                  static_cast<int>(secs / 3600), static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));
-    return buf;
+    const unsigned hh = static_cast<unsigned>(secs / 3600), mm = static_cast<unsigned>(secs / 60 % 60),
+                   ss = static_cast<unsigned>(secs % 60);
+    if (y < 0 || y > 9999) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02u:%02u:%02uZ", static_cast<long long>(y), m, d, hh, mm, ss);
+        return buf;
+    }
+    // Every answer carries several of these: written by hand, not by snprintf.
+    std::string out = "0000-00-00T00:00:00Z";
+    const auto put = [&out](std::size_t at, unsigned value, int digits) {
+        for (int i = digits - 1; i >= 0; --i, value /= 10) out[at + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+    };
+    put(0, static_cast<unsigned>(y), 4);
+    put(5, m, 2);
+    put(8, d, 2);
+    put(11, hh, 2);
+    put(14, mm, 2);
+    put(17, ss, 2);
+    return out;
 }
 
 std::optional<Timestamp> from_rfc3339(std::string_view s) {

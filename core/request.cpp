@@ -69,7 +69,11 @@ std::string format_ref(std::int64_t id) {
 }
 
 void to_json(json& j, const Requester& r) {
-    j = json{{"name", r.name}, {"email", r.email}, {"user", id_or_null(r.user)}};
+    j = json::object();
+    json::object_t& o = *j.get_ptr<json::object_t*>();
+    o.emplace("name", r.name);
+    o.emplace("email", r.email);
+    o.emplace("user", id_or_null(r.user));
 }
 void from_json(const json& j, Requester& r) {
     read(j, "name", r.name);
@@ -78,10 +82,12 @@ void from_json(const json& j, Requester& r) {
 }
 
 void to_json(json& j, const Event& e) {
-    j = json{{"at", to_rfc3339(e.at)},
-             {"actor", e.actor_user ? json(*e.actor_user) : json(e.party)},
-             {"party", e.party},
-             {"kind", e.kind}};
+    j = json::object();
+    json::object_t& o = *j.get_ptr<json::object_t*>();
+    o.emplace("at", to_rfc3339(e.at));
+    o.emplace("actor", e.actor_user ? json(*e.actor_user) : json(e.party));
+    o.emplace("party", e.party);
+    o.emplace("kind", e.kind);
     switch (e.kind) {
         case EventKind::state_changed:
             j["from"] = e.from;
@@ -174,30 +180,34 @@ void from_json(const json& j, NewRequest& r) {
     r.diagnosis = j.value("diagnosis", json());
 }
 
+// Built key by key into the object (an initializer list would build a [key, value] array per
+// field and copy it): every request answer and list page is made here.
 void to_json(json& j, const Request& r) {
-    j = json{{"id", r.id},
-             {"ref", r.ref},
-             {"kind", r.kind},
-             {"type", r.type},
-             {"subject", r.subject},
-             {"description", r.description},
-             {"impact", r.impact},
-             {"urgency", r.urgency},
-             {"priority", r.priority},
-             {"state", r.state},
-             {"requester", r.requester},
-             {"fields", r.fields},
-             {"organisation", id_or_null(r.organisation)},
-             {"filed_by", id_or_null(r.filed_by)},
-             {"diagnosis", r.diagnosis},
-             {"owner", id_or_null(r.owner)},
-             {"group", id_or_null(r.group)},
-             {"assignee", id_or_null(r.assignee)},
-             {"escalated", r.escalated},
-             {"first_contact_resolution", r.first_contact_resolution},
-             {"created_at", to_rfc3339(r.created_at)},
-             {"updated_at", to_rfc3339(r.updated_at)},
-             {"timeline", r.timeline}};
+    j = json::object();
+    json::object_t& o = *j.get_ptr<json::object_t*>();
+    o.emplace("id", r.id);
+    o.emplace("ref", r.ref);
+    o.emplace("kind", r.kind);
+    o.emplace("type", r.type);
+    o.emplace("subject", r.subject);
+    o.emplace("description", r.description);
+    o.emplace("impact", r.impact);
+    o.emplace("urgency", r.urgency);
+    o.emplace("priority", r.priority);
+    o.emplace("state", r.state);
+    o.emplace("requester", r.requester);
+    o.emplace("fields", r.fields);
+    o.emplace("organisation", id_or_null(r.organisation));
+    o.emplace("filed_by", id_or_null(r.filed_by));
+    o.emplace("diagnosis", r.diagnosis);
+    o.emplace("owner", id_or_null(r.owner));
+    o.emplace("group", id_or_null(r.group));
+    o.emplace("assignee", id_or_null(r.assignee));
+    o.emplace("escalated", r.escalated);
+    o.emplace("first_contact_resolution", r.first_contact_resolution);
+    o.emplace("created_at", to_rfc3339(r.created_at));
+    o.emplace("updated_at", to_rfc3339(r.updated_at));
+    o.emplace("timeline", r.timeline);
 }
 void from_json(const json& j, Request& r) {
     read(j, "id", r.id);

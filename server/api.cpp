@@ -67,7 +67,9 @@ private:
 
 void send_json(httplib::Response& res, int status, const json& body) {
     res.status = status;
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+    res.body = body.dump(-1, ' ', false, json::error_handler_t::replace);  // moved, not copied
+    res.headers.erase("Content-Type");
+    res.set_header("Content-Type", "application/json");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
