@@ -628,7 +628,7 @@ fi
 
 # Knowledge hints (issue 7): core's search engine over 10,000 synthetic articles, natively and
 # under Node (the same code the portal runs), a hint per keystroke at most 2 ms; the served
-# index's size. Then hints in headless Chromium on the real portal, and the first frame.
+# index's size. Then hints in headless Chromium on the real portal.
 echo
 echo "knowledge hints: 10,000 synthetic articles (tests/core/search_bench.cpp); a hint per keystroke: at most 2 ms"
 if cmake --build build/native --target search_bench > /dev/null 2>&1; then
@@ -643,10 +643,6 @@ else
 fi
 if [[ -d $SITE && -f scripts/bench/hints.mjs ]]; then
   node scripts/bench/hints.mjs "$SERVER" "$SITE" 2>/dev/null | grep -v "GL Driver" | sed 's/^/  /' || echo "  hints benchmark failed"
-fi
-if [[ -d $SITE && -f scripts/bench/first_frame.mjs ]]; then
-  echo
-  node scripts/bench/first_frame.mjs "$SERVER" "$SITE" 2>/dev/null | grep -v "GL Driver" || echo "first-frame benchmark failed"
 fi
 
 if ((FAILED)); then
