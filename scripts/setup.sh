@@ -7,7 +7,7 @@ CACHE="$PWD/.cache"
 mkdir -p "$CACHE"
 
 PACKAGES="cmake g++ make pkg-config xz-utils emscripten nlohmann-json3-dev libcpp-httplib-dev
-doctest-dev libsqlite3-dev libsodium-dev libcli11-dev fonts-noto-core python3-fonttools zlib1g-dev brotli chromium wrk curl iproute2
+doctest-dev libsqlite3-dev libsodium-dev libcli11-dev fonts-noto-core fonts-noto-mono python3-fonttools zlib1g-dev brotli chromium wrk curl iproute2
 clang libclang-rt-14-dev strace python3"
 
 missing=()

@@ -28,6 +28,7 @@ void apply_theme();
 ImFont* regular_font();
 ImFont* bold_font();
 ImFont* title_font();
+ImFont* code_font();  // monospace (the regular face until every glyph is built: complete_fonts)
 
 namespace color {
 constexpr ImU32 page = IM_COL32(243, 245, 248, 255);

@@ -1,7 +1,6 @@
 // Draws core's Markdown blocks (a knowledge article's body) wrapped to a width: words of styled
 // spans flow onto lines; links are underlined and clickable; code sits on a subtle background in
-// the portal's one text face (it has no monospace font); code blocks keep their lines and have a
-// copy button.
+// a monospace face; code blocks keep their lines and have a copy button.
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -117,9 +116,9 @@ Style style_of(const MarkdownBlock& b, const MarkdownSpan& s) {
         if (b.level == 2) return {t, t->FontSize * 21 / 28, color::text};
         return {bold_font(), bold_font()->FontSize, color::text};
     }
+    if (s.code) return {code_font(), code_font()->FontSize, s.link.empty() ? kCodeText : color::primary};
     ImFont* f = s.bold ? bold_font() : regular_font();
-    if (!s.link.empty()) return {f, f->FontSize, color::primary};
-    return {f, f->FontSize, s.code ? kCodeText : color::text};
+    return {f, f->FontSize, s.link.empty() ? color::text : color::primary};
 }
 
 // One paragraph, heading or list item; answers the link clicked, if any.
@@ -199,7 +198,7 @@ std::string draw_spans(const MarkdownBlock& b, float width, const std::string& t
 
 // A code block: its lines kept, long ones wrapped by character, on a subtle box with a copy button.
 bool draw_code_block(const MarkdownBlock& b, float width, const std::string& id, const std::string& copy_label) {
-    ImFont* f = regular_font();
+    ImFont* f = code_font();
     ImFont* bold = bold_font();
     const float pad = px(12);
     const float line = std::round(f->FontSize * 1.35f);

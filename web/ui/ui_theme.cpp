@@ -10,6 +10,7 @@ float g_scale = 0;
 ImFont* g_regular = nullptr;
 ImFont* g_bold = nullptr;
 ImFont* g_title = nullptr;
+ImFont* g_code = nullptr;
 
 // Latin with its accents (ä ö ü ß é ł ...), general punctuation (– “ ” …), € and arrows.
 const ImWchar kGlyphs[] = {0x0020, 0x017F, 0x2000, 0x206F, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0};
@@ -18,6 +19,7 @@ bool g_complete = true;            // the atlas holds kGlyphs: false from set_fi
 
 constexpr const char* kRegularFont = "/fonts/NotoSans-Regular.ttf";
 constexpr const char* kBoldFont = "/fonts/NotoSans-Bold.ttf";
+constexpr const char* kCodeFont = "/fonts/NotoSansMono-Regular.ttf";
 
 ImFont* load_font(const char* path, float css_size) {
     ImFontConfig config;
@@ -35,6 +37,8 @@ void build_fonts() {
     g_regular = load_font(kRegularFont, 18);
     g_bold = load_font(kBoldFont, 18);
     g_title = load_font(kBoldFont, 28);
+    // Code in articles: not on the first screen, so the first atlas goes without it.
+    g_code = g_complete ? load_font(kCodeFont, 16) : g_regular;
     io.FontDefault = g_regular;
     io.Fonts->Build();
 }
@@ -70,6 +74,7 @@ float scale() { return g_scale > 0 ? g_scale : 1.0f; }
 ImFont* regular_font() { return g_regular; }
 ImFont* bold_font() { return g_bold; }
 ImFont* title_font() { return g_title; }
+ImFont* code_font() { return g_code; }
 
 void apply_theme() {
     ImGuiStyle style;
