@@ -208,7 +208,10 @@ int main() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     const CanvasSize c = canvas_size();
     g_window = glfwCreateWindow(std::max(1, c.css_width), std::max(1, c.css_height), "spoc", nullptr, nullptr);
-    if (!g_window) return 1;
+    if (!g_window) {
+        report_cannot_draw();
+        return 1;
+    }
     glfwMakeContextCurrent(g_window);
 
     IMGUI_CHECKVERSION();
@@ -235,5 +238,6 @@ int main() {
     ui::set_first_glyphs(first_screen_texts(g_app));
     follow_canvas_size();
     emscripten_set_main_loop(frame, 0, false);
+    frame();  // the first frame now, not at the next animation frame
     return 0;
 }

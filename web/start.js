@@ -42,12 +42,10 @@ if (WebAssembly.compileStreaming) {
 }
 // The canvas has no context menu of its own (a long press on a phone would open the browser's).
 Module.canvas.addEventListener('contextmenu', function (event) { event.preventDefault(); });
-// The program starts only where it can draw; a script that fails to load says so.
+// The program says when it cannot make its WebGL 2 context (no probe before it: a second context
+// cost the first frame tens of milliseconds); a script that fails to load says so.
+Module.cannotDraw = function () { showProblem(texts.webgl); };
 (function () {
-  var probe = document.createElement('canvas').getContext('webgl2');
-  if (!probe) return showProblem(texts.webgl);
-  var lose = probe.getExtension('WEBGL_lose_context');  // the portal makes its own context
-  if (lose) lose.loseContext();
   var script = document.createElement('script');
   script.src = 'spoc.js';
   script.async = true;

@@ -62,6 +62,10 @@ void announce(const std::string& text);
 // A mark on the page's performance timeline (the first frame, for scripts/bench/first_frame.mjs).
 void performance_mark(const char* name);
 
+// Tells the person that this browser cannot draw the portal (no WebGL 2 context): the page's
+// problem message. There is no probe before the program starts; its own context is the test.
+void report_cannot_draw();
+
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);
 

@@ -181,6 +181,11 @@ EM_JS(void, js_performance_mark, (const char* name), {
     if (self.performance && performance.mark) performance.mark(UTF8ToString(name));
 });
 
+// start.js's message that this browser cannot draw the portal (WebGL 2 is off or missing).
+EM_JS(void, js_cannot_draw, (), {
+    if (Module.cannotDraw) Module.cannotDraw();
+});
+
 EM_JS(void, js_set_title, (const char* title), { document.title = UTF8ToString(title); });
 EM_JS(void, js_set_lang, (const char* lang), { document.documentElement.lang = UTF8ToString(lang); });
 
@@ -197,6 +202,8 @@ std::string take(char* p) {
 namespace spoc::web {
 
 void performance_mark(const char* name) { js_performance_mark(name); }
+
+void report_cannot_draw() { js_cannot_draw(); }
 
 std::string browser_language() { return take(js_browser_language()); }
 std::string stored(const std::string& key) { return take(js_storage_get(key.c_str())); }
