@@ -13,6 +13,13 @@ std::map<std::string, std::string> table(const json& all, const std::string& lan
     return out;
 }
 
+// "de-AT" -> "de".
+std::string primary_language(std::string_view tag) {
+    std::string lower(tag.substr(0, tag.find_first_of("-_")));
+    for (char& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return lower;
+}
+
 }  // namespace
 
 Messages::Messages(const json& all, const std::string& lang)
@@ -41,10 +48,24 @@ std::vector<std::string> languages(const json& all) {
 }
 
 std::string pick_language(std::string_view browser_language, const json& all) {
-    const std::string primary(browser_language.substr(0, browser_language.find_first_of("-_")));
-    std::string lower;
-    for (char c : primary) lower += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    const std::string lower = primary_language(browser_language);
     return !lower.empty() && all.contains(lower) && all[lower].is_object() ? lower : "en";
+}
+
+json parse_messages(std::string_view catalog, std::string_view language) {
+    const std::string wanted = primary_language(language);
+    std::string current;  // the language whose texts are being read
+    return json::parse(
+        catalog,
+        [&](int depth, json::parse_event_t event, json& parsed) {
+            if (event != json::parse_event_t::key) return true;
+            if (depth == 1) {
+                current = parsed.get<std::string>();
+                return true;
+            }
+            return depth != 2 || current == "en" || current == wanted || parsed == "language.name";
+        },
+        false);
 }
 
 }  // namespace spoc

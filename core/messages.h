@@ -34,4 +34,10 @@ std::vector<std::string> languages(const json& all);
 // Picks the person's language from a browser language tag ("de-AT" -> "de"), else "en".
 std::string pick_language(std::string_view browser_language, const json& all);
 
+// The catalog (messages.json's text) as Messages, languages() and pick_language() need it for the
+// language tag: every text of that language and of English (the fallback), and of the others only
+// their "language.name" (the language switch's label). The portal reads no more before its first
+// frame; the whole catalog cost it tens of milliseconds. Discarded when the text is no JSON object.
+json parse_messages(std::string_view catalog, std::string_view language);
+
 }  // namespace spoc

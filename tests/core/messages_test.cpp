@@ -186,6 +186,29 @@ TEST_CASE("pick_language answers English for languages the catalog does not offe
     CHECK(pick_language("language.name", all()) == "en");
 }
 
+TEST_CASE("parse_messages keeps the person's language and English whole, of others only their names") {
+    const std::string catalog = R"({"en": {"language.name": "English", "home.title": "How can we help?"},
+                                    "de": {"language.name": "Deutsch", "home.title": "Wie können wir helfen?"},
+                                    "fr": {"language.name": "Français", "home.title": "Comment pouvons-nous aider ?"}})";
+    const json de = parse_messages(catalog, "de-AT");
+    CHECK(de["de"] == json{{"language.name", "Deutsch"}, {"home.title", "Wie können wir helfen?"}});
+    CHECK(de["en"].size() == 2);
+    CHECK(de["fr"] == json{{"language.name", "Français"}});
+    CHECK(languages(de) == std::vector<std::string>{"en", "de", "fr"});
+    CHECK(Messages(de, "de").text("home.title") == "Wie können wir helfen?");
+
+    const json en = parse_messages(catalog, "en-GB");
+    CHECK(en["de"] == json{{"language.name", "Deutsch"}});
+    CHECK(Messages(en, pick_language("en-GB", en)).text("home.title") == "How can we help?");
+    CHECK(parse_messages(catalog, "").at("en").size() == 2);  // no language: English
+
+    // The shipped catalog: what the portal reads for a German browser is German and English whole.
+    const json shipped = parse_messages(assets::messages_json, "de");
+    CHECK(shipped["de"] == all()["de"]);
+    CHECK(shipped["en"] == all()["en"]);
+    CHECK(parse_messages("not json", "de").is_discarded());
+}
+
 TEST_CASE("every error code validation can produce has a message in English and German") {
     const auto codes = codes_validation_produces();
     const std::set<std::string> expected = {"error.required",      "error.length",      "error.too_long",

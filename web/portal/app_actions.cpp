@@ -61,6 +61,7 @@ void load_catalog(AppState& app) {
 // The messages in that language, the page's language, portal.json's texts, and the server's
 // catalog asked for (set_language also puts the built-in one in its place until it answers).
 void use_language(AppState& app, const std::string& lang, bool chosen) {
+    app.messages_config = parse_messages(assets::messages_json, lang);
     app.lang = pick_language(lang, app.messages_config);
     app.messages = Messages(app.messages_config, app.lang);
     if (chosen) save_language(app);
@@ -78,7 +79,6 @@ void use_language(AppState& app, const std::string& lang, bool chosen) {
 // messages, the language and the requests this browser follows (it counts them).
 void start(AppState& app) {
     load_config(app);  // first: it needs nothing, and its texts are the header's
-    app.messages_config = json::parse(assets::messages_json);
     std::string lang = saved_language();
     if (lang.empty()) lang = browser_language();
     if (const auto kiosk = page_parameter("kiosk")) {
