@@ -142,6 +142,7 @@ void frame() {
         // Nothing of the last person may come back, not even through a text field's undo.
         ImGui::ClearActiveID();
         ImGui::GetCurrentContext()->InputTextState.ClearFreeMemory();
+        ui::forget_text_fields();
     }
     load_logo(g_app);
     if (!frame_due(busy(), seconds_since_start())) return;  // the canvas keeps showing the last frame

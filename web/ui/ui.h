@@ -92,6 +92,7 @@ bool text_field(const std::string& test_id, const std::string& label, std::strin
 // Focuses the next text field drawn (text_field or dense_input: a keyboard shortcut asked for it).
 void focus_next_text_field();
 bool take_focus_request();  // by the text fields: true once after focus_next_text_field
+void forget_text_fields();  // what the fields keep of their texts (a kiosk's next person sees none)
 
 // [SECTION] Panels, cards and rich text (ui_panels.cpp, ui_rich_text.cpp)
 // A calm panel behind whatever is drawn between begin_panel and end_panel (the column's width).

@@ -4,7 +4,9 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <unordered_map>
 
+#include "soft_wrap.h"
 #include "ui.h"
 
 namespace spoc::web::ui {
@@ -216,9 +218,63 @@ bool option_card(const std::string& test_id, const std::string& title_text, cons
 
 namespace {
 bool g_focus_next_field = false;
+
+// A multi-line field that wraps its lines (ImGui 1.86's does not): the field holds the person's
+// text with soft breaks (soft_wrap.h), kept in step by a callback on every frame it is active.
+struct WrappedField {
+    std::string field;                // the field's buffer (ImGui's while it is active)
+    std::string text;                 // the person's text
+    std::string shown;                // text with its soft breaks as '\n': what the field last got
+    std::vector<std::size_t> breaks;  // the soft breaks in shown
+    float width = -1;                 // the width they were made for
+};
+std::unordered_map<ImGuiID, WrappedField> g_wrapped;
+
+float text_width(std::string_view s) { return ImGui::CalcTextSize(s.data(), s.data() + s.size()).x; }
+
+void wrap(WrappedField& w, std::string text, float width) {
+    w.breaks = soft_breaks(text, width, text_width);
+    w.shown = with_breaks(text, w.breaks);
+    w.text = std::move(text);
+    w.width = width;
 }
 
+// While the field is active: an edit (typing, pasting, undo) gives the text again, which is wrapped
+// again; the breaks only turn spaces into line ends, so the length and the cursor stay. (The
+// field's own buffer is ImGui's to change here, through data->Buf only.)
+int keep_wrapped(ImGuiInputTextCallbackData* data) {
+    WrappedField& w = *static_cast<WrappedField*>(data->UserData);
+    const std::string_view now(data->Buf, static_cast<std::size_t>(data->BufTextLen));
+    if (now == w.shown) return 0;
+    const float width = w.width;
+    wrap(w, without_breaks(w.shown, w.breaks, now), width);
+    std::copy(w.shown.begin(), w.shown.end(), data->Buf);
+    data->BufDirty = true;
+    return 0;
+}
+
+bool wrapped_multiline(std::string& value, float width, float height) {
+    const ImGuiID id = ImGui::GetID("##text");
+    WrappedField& w = g_wrapped[id];
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float line_width = width - 2 * style.FramePadding.x - style.ScrollbarSize - px(4);
+    // Not being edited: the text may have changed elsewhere (a draft read back), or the width.
+    if (ImGui::GetActiveID() != id && (value != w.text || line_width != w.width)) {
+        wrap(w, value, line_width);
+        w.field = w.shown;
+    }
+    ImGui::InputTextMultiline("##text", &w.field, ImVec2(width, height), ImGuiInputTextFlags_CallbackAlways,
+                              keep_wrapped, &w);
+    if (w.text == value) return false;
+    value = w.text;
+    return true;
+}
+
+}  // namespace
+
 void focus_next_text_field() { g_focus_next_field = true; }
+
+void forget_text_fields() { g_wrapped.clear(); }
 
 bool take_focus_request() {
     const bool asked = g_focus_next_field;
@@ -237,7 +293,7 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
     bool changed;
     if (take_focus_request()) ImGui::SetKeyboardFocusHere();
     if (multiline) {
-        changed = ImGui::InputTextMultiline("##text", &value, ImVec2(width, px(150)));
+        changed = wrapped_multiline(value, width, px(150));
     } else {
         ImGui::SetNextItemWidth(width);
         changed = ImGui::InputText("##text", &value, password ? ImGuiInputTextFlags_Password : 0);
