@@ -8,12 +8,39 @@
 #include "routing.h"
 #include "app_actions.h"
 #include "app_support.h"
+#include "console_support.h"
+#include "kb_console_actions.h"
 #include "lifecycle.h"
 #include "platform.h"
 #include "redraw.h"
 #include "text.h"
 
 namespace spoc::web {
+
+// See console_support.h.
+void load_list(AppState& app, const std::string& path, std::function<void(const json&)> each,
+               std::function<void()> done, std::function<bool()> wanted, std::function<void(const HttpResponse&)> failed) {
+    http_send(api_call(app, "GET", path), [&app, path, each, done, wanted, failed](const HttpResponse& res) {
+        if (wanted && !wanted()) return;
+        const json j = parse_or_null(res.body);
+        if (res.status != 200 || !j.is_object() || !j.value("items", json()).is_array()) {
+            if (failed) failed(res);
+            if (done) done();
+            wake();
+            return;
+        }
+        for (const json& item : j["items"]) each(item);
+        const json next = j.value("next", json());
+        if (next.is_string() && !next.get<std::string>().empty()) {
+            const std::string base = path.substr(0, path.find("&cursor="));
+            load_list(app, base + "&cursor=" + next.get<std::string>(), each, done, wanted, failed);
+        } else if (done) {
+            done();
+        }
+        wake();
+    });
+}
+
 namespace {
 
 constexpr std::size_t kMaxRows = 10000;
@@ -32,29 +59,6 @@ const char* queue_param(Queue q) {
         case Queue::invalid: break;
     }
     return "all";
-}
-
-// Pages of a JSON list ({"items", "next"}) into `each`, then `done`; stops asking for pages
-// once `wanted` says no (a newer load took its place).
-void load_list(AppState& app, const std::string& path, std::function<void(const json&)> each,
-               std::function<void()> done = {}, std::function<bool()> wanted = {}) {
-    http_send(api_call(app, "GET", path), [&app, path, each, done, wanted](const HttpResponse& res) {
-        if (wanted && !wanted()) return;
-        const json j = parse_or_null(res.body);
-        if (res.status != 200 || !j.is_object() || !j.value("items", json()).is_array()) {
-            if (done) done();
-            return;
-        }
-        for (const json& item : j["items"]) each(item);
-        const json next = j.value("next", json());
-        if (next.is_string() && !next.get<std::string>().empty()) {
-            const std::string base = path.substr(0, path.find("&cursor="));
-            load_list(app, base + "&cursor=" + next.get<std::string>(), each, done, wanted);
-        } else if (done) {
-            done();
-        }
-        wake();
-    });
 }
 
 void load_directory(AppState& app) {
@@ -220,6 +224,7 @@ void load_queue(AppState& app, Queue queue) {
 void console_poll(AppState& app) {
     if (!signed_in_staff(app)) return;
     load_directory(app);
+    if (app.screen == Screen::knowledge) return knowledge_poll(app);
     ConsoleState& c = app.console;
     if (app.screen == Screen::desk_request && (!c.open || c.open->id != c.open_id)) fetch_open(app);
     if (seconds_since_start() < app.next_refresh) return;
