@@ -126,6 +126,12 @@ bool table_row(const std::string& test_id, bool selected, float height);
 bool double_clicked();  // the last item
 // A boxed note in the timeline: internal notes and public replies look unmistakably different.
 void timeline_box(const std::string& header, const std::string& body, ImU32 background, ImU32 edge, float width);
+// A multi-line text (an article's body) of the given size; red-framed when it has an error.
+bool text_area(const std::string& test_id, std::string& value, float width, float height, bool has_error = false);
+// A drop-down of options with a tick each (several may be chosen); shows the chosen ones, or
+// `none`. Entries register as test_id.N. True on change.
+bool multi_select(const std::string& test_id, const std::vector<std::string>& options, std::vector<bool>& chosen,
+                  float width, const std::string& none);
 
 // [SECTION] Keyboard: shortcuts by GLFW key code ('J', key::enter, ...), and whether a text
 // field has the keyboard (then letters are typing, not shortcuts).

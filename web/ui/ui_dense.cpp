@@ -136,4 +136,53 @@ void timeline_box(const std::string& header, const std::string& body, ImU32 back
     ImGui::Dummy(ImVec2(width, height));
 }
 
+bool text_area(const std::string& test_id, std::string& value, float width, float height, bool has_error) {
+    ImGui::PushID(test_id.c_str());
+    if (has_error) ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(color::error));
+    if (take_focus_request()) ImGui::SetKeyboardFocusHere();
+    const bool changed = ImGui::InputTextMultiline("##a", &value, ImVec2(width, height));
+    note_text_field();
+    if (has_error) ImGui::PopStyleColor();
+    ImGui::PopID();
+    track(test_id);
+    shown(test_id, value);
+    return changed;
+}
+
+bool multi_select(const std::string& test_id, const std::vector<std::string>& options, std::vector<bool>& chosen,
+                  float width, const std::string& none) {
+    chosen.resize(options.size(), false);
+    std::string summary;
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (chosen[i]) summary += (summary.empty() ? "" : ", ") + options[i];
+    bool changed = false;
+    ImGui::PushID(test_id.c_str());
+    ImGui::SetNextItemWidth(width);
+    if (ImGui::BeginCombo("##m", summary.empty() ? none.c_str() : summary.c_str(), ImGuiComboFlags_HeightLarge)) {
+        for (std::size_t i = 0; i < options.size(); ++i) {
+            ImGui::PushID(static_cast<int>(i));
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            if (ImGui::Selectable(("      " + options[i]).c_str(), chosen[i], ImGuiSelectableFlags_DontClosePopups)) {
+                chosen[i] = !chosen[i];
+                changed = true;
+            }
+            // A tick box in front of the entry.
+            const float box = px(14), y = at.y + (ImGui::GetItemRectSize().y - box) / 2;
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->AddRect(ImVec2(at.x, y), ImVec2(at.x + box, y + box), chosen[i] ? color::primary : color::border, px(3),
+                        0, px(1.5f));
+            if (chosen[i])
+                dl->AddRectFilled(ImVec2(at.x + px(3), y + px(3)), ImVec2(at.x + box - px(3), y + box - px(3)),
+                                  color::primary, px(2));
+            track(test_id + "." + std::to_string(i));
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::PopID();
+    track(test_id);
+    shown(test_id, summary);
+    return changed;
+}
+
 }  // namespace spoc::web::ui
