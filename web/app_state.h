@@ -18,7 +18,7 @@
 
 namespace spoc::web {
 
-enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing, article, solved };
+enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing, article, solved, knowledge, kb_article };
 const char* screen_name(Screen s);  // "home", "form", ... (what the browser tests ask for)
 
 // assets/portal.json: who runs this service desk.

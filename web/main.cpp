@@ -90,6 +90,8 @@ void show_screen(AppState& app) {
         case Screen::routing: return ShowRouting(app);
         case Screen::article: return ShowArticle(app);
         case Screen::solved: return ShowSolved(app);
+        case Screen::knowledge: return ShowKnowledge(app);
+        case Screen::kb_article: return ShowKbArticle(app);
     }
 }
 

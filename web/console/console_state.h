@@ -1,6 +1,6 @@
 // What the desk's console remembers between frames: the queue on screen (loaded whole, then
 // filtered and sorted in the browser by core's rules), the request open in it, the people,
-// groups and organisations it names, and what an agent is typing.
+// groups and organisations it names, what an agent is typing, and the knowledge base.
 #pragma once
 #include <cstdint>
 #include <map>
@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "account.h"
+#include "kb_console_state.h"
 #include "queue.h"
 #include "request.h"
 #include "routing.h"
@@ -67,6 +68,9 @@ struct ConsoleState {
     bool routing_saving = false;
     std::string routing_notice;
     bool routing_saved = false;
+
+    // The knowledge base as the desk manages it (kb_console_state.h).
+    KnowledgeDesk kb;
 
     // Names for the ids a request carries.
     std::map<Id, User> people;

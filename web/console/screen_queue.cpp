@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "app_actions.h"
+#include "kb_console_actions.h"
 #include "platform.h"
 #include "request_display.h"
 #include "screens.h"
@@ -235,6 +236,11 @@ void ShowQueue(AppState& app) {
     if (ui::dense_button("queue.routing", app.t("routing.title"))) {
         open_routing(app);
         go(app, Screen::routing);
+    }
+    if (may_use_knowledge(app)) {
+        ImGui::SameLine(0, ui::px(8));
+        if (ui::dense_button("queue.knowledge", app.t("kb.open_key")) || (!ui::typing() && ui::key_pressed('B')))
+            open_knowledge(app);
     }
     ImGui::NewLine();
     ui::gap(4);

@@ -11,6 +11,7 @@
 
 #include "access.h"
 #include "app_support.h"
+#include "kb_console_actions.h"
 #include "embedded_assets.h"
 #include "platform.h"
 #include "redraw.h"
@@ -141,6 +142,8 @@ std::string screen_title(const AppState& app, Screen screen) {
         case Screen::routing: return app.t("routing.title");
         case Screen::article: return app.knowledge.article ? app.knowledge.article->title : app.t("article.loading");
         case Screen::solved: return app.t("solved.title");
+        case Screen::knowledge: return app.t("kb.title");
+        case Screen::kb_article: return app.console.kb.draft.title.empty() ? app.t("kb.new") : app.console.kb.draft.title;
     }
     return "";
 }
@@ -176,6 +179,8 @@ std::string location_of(const AppState& app) {
         case Screen::routing: return "#/desk/routing";
         case Screen::article: return "#/kb/" + std::to_string(app.knowledge.open_id);
         case Screen::solved: return "#/solved";
+        case Screen::knowledge:
+        case Screen::kb_article: return kb_location(app);
     }
     return "";
 }
@@ -202,6 +207,7 @@ void follow_location(AppState& app, const std::string& hash) {
     if (hash == "#/desk" || hash.rfind("#/desk/", 0) == 0) {
         if (!signed_in_staff(app)) return show(app, app.kiosk ? Screen::home : Screen::sign_in);
         if (hash == "#/desk") return show(app, Screen::queue);
+        if (const auto kb = follow_kb_location(app, hash)) return show(app, *kb);
         if (hash == "#/desk/routing") {
             open_routing(app);
             return show(app, Screen::routing);
@@ -464,6 +470,8 @@ const char* screen_name(Screen s) {
         case Screen::routing: return "routing";
         case Screen::article: return "article";
         case Screen::solved: return "solved";
+        case Screen::knowledge: return "knowledge";
+        case Screen::kb_article: return "kb_article";
     }
     return "home";
 }

@@ -111,7 +111,8 @@ void poll(AppState& app) {
         follow_location(app, *moved);
         wake();
     }
-    if (app.screen == Screen::queue || app.screen == Screen::desk_request) return console_poll(app);
+    if (app.screen == Screen::queue || app.screen == Screen::desk_request || app.screen == Screen::knowledge)
+        return console_poll(app);
     if (app.screen != Screen::mine && app.screen != Screen::detail) return;
     if (seconds_since_start() >= app.next_refresh) refresh_followed(app);
 }

@@ -25,5 +25,8 @@ void ShowSignIn(AppState& app);
 void ShowQueue(AppState& app);
 void ShowDeskRequest(AppState& app);
 void ShowRouting(AppState& app);  // where new requests land: type x organisation -> first group
+void ShowKnowledge(AppState& app);  // every knowledge article with its counters (screen_kb_articles.cpp)
+void ShowKbArticle(AppState& app);  // one article: the editor, its counters and versions
+void ShowArticleHistory(AppState& app, float width);  // beside the editor (kb_article_history.cpp)
 
 }  // namespace spoc::web
