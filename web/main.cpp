@@ -153,6 +153,7 @@ void frame() {
     static double last_frame_ms = 0;
     const double frame_started = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
+    ui::hold_tapped_keys();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     // Mouse positions arrive in drawing-buffer pixels; draw in the same.

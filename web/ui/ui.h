@@ -141,8 +141,14 @@ constexpr int escape = 256, enter = 257, tab = 258, right = 262, left = 263, dow
 }
 bool key_pressed(int glfw_key);  // pressed since the last frame drawn
 bool typing();
+// Whether a drop-down is open, or was in the last frame drawn (its Escape closed it then, and is
+// no shortcut). Ask it once a frame, before drawing the screen's drop-downs.
+bool popup_open();
 void note_key_press(int glfw_key);  // from the platform's key callback
-void end_frame_keys();              // after a frame: the presses were seen
+// Before a frame: a key pressed and released since the last one (a quick tap, Ctrl+Enter from a
+// fast hand) is down for this frame, so ImGui's text fields see it too (1.86 reads key states).
+void hold_tapped_keys();
+void end_frame_keys();              // after a frame: the presses were seen, the tapped keys released
 
 // [SECTION] Touch: dragging empty space scrolls the current window, as on a phone.
 void drag_to_scroll();

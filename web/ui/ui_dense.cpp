@@ -116,6 +116,12 @@ bool table_row(const std::string& test_id, bool selected, float height) {
     return pressed;
 }
 
+bool popup_open() {
+    static int last_open = -10;  // the frame it was last seen open
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) last_open = ImGui::GetFrameCount();
+    return ImGui::GetFrameCount() - last_open <= 1;
+}
+
 bool double_clicked() { return ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left); }
 
 void timeline_box(const std::string& header, const std::string& body, ImU32 background, ImU32 edge, float width) {
@@ -159,6 +165,7 @@ bool multi_select(const std::string& test_id, const std::vector<std::string>& op
     ImGui::PushID(test_id.c_str());
     ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo("##m", summary.empty() ? none.c_str() : summary.c_str(), ImGuiComboFlags_HeightLarge)) {
+        if (key_pressed(key::escape)) ImGui::CloseCurrentPopup();  // a quick tap, which ImGui may not see
         for (std::size_t i = 0; i < options.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             const ImVec2 at = ImGui::GetCursorScreenPos();

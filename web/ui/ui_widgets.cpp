@@ -1,5 +1,6 @@
 // The portal's widgets (see ui.h): text styles, big touch-friendly buttons, chips,
 // option cards and labelled text fields, drawn with ImGui's draw lists.
+#include <GLFW/glfw3.h>
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
@@ -317,11 +318,37 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
 
 namespace {
 std::vector<int> g_presses;
+std::vector<int> g_held;  // keys tapped since the last frame, held down for this one
+
+// As ImGui's GLFW backend sets them from the keys' states.
+void update_modifiers(ImGuiIO& io) {
+    io.KeyCtrl = io.KeysDown[GLFW_KEY_LEFT_CONTROL] || io.KeysDown[GLFW_KEY_RIGHT_CONTROL];
+    io.KeyShift = io.KeysDown[GLFW_KEY_LEFT_SHIFT] || io.KeysDown[GLFW_KEY_RIGHT_SHIFT];
+    io.KeyAlt = io.KeysDown[GLFW_KEY_LEFT_ALT] || io.KeysDown[GLFW_KEY_RIGHT_ALT];
+    io.KeySuper = io.KeysDown[GLFW_KEY_LEFT_SUPER] || io.KeysDown[GLFW_KEY_RIGHT_SUPER];
+}
 }
 
 bool key_pressed(int glfw_key) { return std::find(g_presses.begin(), g_presses.end(), glfw_key) != g_presses.end(); }
 void note_key_press(int glfw_key) { g_presses.push_back(glfw_key); }
-void end_frame_keys() { g_presses.clear(); }
+
+void hold_tapped_keys() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (const int k : g_presses)
+        if (k >= 0 && k < IM_ARRAYSIZE(io.KeysDown) && !io.KeysDown[k]) {
+            io.KeysDown[k] = true;
+            g_held.push_back(k);
+        }
+    if (!g_held.empty()) update_modifiers(io);
+}
+
+void end_frame_keys() {
+    g_presses.clear();
+    ImGuiIO& io = ImGui::GetIO();
+    for (const int k : g_held) io.KeysDown[k] = false;  // released before this frame
+    if (!g_held.empty()) update_modifiers(io);
+    g_held.clear();
+}
 bool typing() { return ImGui::GetIO().WantTextInput; }
 
 // [SECTION] Touch
