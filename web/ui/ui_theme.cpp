@@ -108,6 +108,10 @@ void apply_theme() {
     col[ImGuiCol_ButtonActive] = c(color::brand);
     col[ImGuiCol_TextSelectedBg] = c(IM_COL32(160, 196, 240, 255));
     col[ImGuiCol_NavHighlight] = c(color::primary);
+    // Rows and list entries: the chosen one stands out more than the one under the pointer.
+    col[ImGuiCol_Header] = c(IM_COL32(196, 220, 248, 255));
+    col[ImGuiCol_HeaderHovered] = c(color::selected);
+    col[ImGuiCol_HeaderActive] = c(IM_COL32(178, 208, 244, 255));
     col[ImGuiCol_ScrollbarBg] = c(color::page);
     col[ImGuiCol_ScrollbarGrab] = c(IM_COL32(160, 170, 185, 255));
     style.ScaleAllSizes(scale());
