@@ -1,5 +1,6 @@
 // Beside the article editor: what the article did for the desk (deflections, helpful, not
-// helpful), and its versions (who wrote each and when), the chosen one's text shown read-only.
+// helpful), its versions (who wrote each and when) with the chosen one's text read-only, and
+// otherwise the text as typed, wrapped (a plain preview: the editor does not wrap lines).
 #include <algorithm>
 
 #include "kb_console_actions.h"
@@ -59,39 +60,54 @@ void versions_table(AppState& app, KnowledgeDesk& k, float width) {
     ImGui::EndTable();
 }
 
-// The chosen version as it was written, read-only.
+// Text read-only in a box down to the window's bottom: a line of facts, the title, the tags and
+// the body as written (wrapped; the Markdown is not drawn).
+void text_box(const std::string& facts, const std::string& title, const std::string& tags, const std::string& body,
+              float width) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(IM_COL32(248, 249, 251, 255)));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui::px(10), ui::px(8)));
+    const float height = std::max(ui::px(160), ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - ui::px(16));
+    ImGui::BeginChild("kb.text_box", ImVec2(width, height), true);
+    ui::paragraph(facts, ui::color::muted);
+    ui::heading(title);
+    if (!tags.empty()) ui::paragraph(tags, ui::color::muted);
+    ui::gap(4);
+    ui::paragraph(body);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+std::string tags_line(const AppState& app, const std::vector<std::string>& tags) {
+    std::string line;
+    for (const std::string& t : tags) line += (line.empty() ? "" : ", ") + t;
+    return line.empty() ? "" : app.t("kb.field.tags") + ": " + line;
+}
+
+// The chosen version as it was written.
 void version_text(AppState& app, const ArticleVersion& v, float width) {
     const Article& a = v.article;
     ui::shown("kb_article.version_shown", std::to_string(a.version));
     ui::shown("kb_article.version_text", a.body);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::ColorConvertU32ToFloat4(IM_COL32(248, 249, 251, 255)));
-    const float height = std::max(ui::px(160), ImGui::GetWindowHeight() - ImGui::GetCursorPosY() - ui::px(16));
-    ImGui::BeginChild("kb.version_text", ImVec2(width, height), true);
-    ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x);
-    ui::paragraph(app.t("kb.version_of", {{"version", std::to_string(a.version)},
-                                          {"who", article_author(app, v)},
-                                          {"when", local_time(a.updated_at)}}) +
-                      "  ·  " + article_state_text(app, a.state) + "  ·  " + visibility_text(app, a.visibility) +
-                      "  ·  " + article_lang_text(a.lang),
-                  ui::color::muted);
-    ui::heading(a.title);
-    std::string tags;
-    for (const std::string& t : a.tags) tags += (tags.empty() ? "" : ", ") + t;
-    if (!tags.empty()) ui::paragraph(app.t("kb.field.tags") + ": " + tags, ui::color::muted);
-    ui::gap(4);
-    ui::paragraph(a.body);
-    ImGui::PopTextWrapPos();
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+    const std::string facts = app.t("kb.version_of", {{"version", std::to_string(a.version)},
+                                                      {"who", article_author(app, v)},
+                                                      {"when", local_time(a.updated_at)}}) +
+                              "  ·  " + article_state_text(app, a.state) + "  ·  " + visibility_text(app, a.visibility) +
+                              "  ·  " + article_lang_text(a.lang);
+    text_box(facts, a.title, tags_line(app, a.tags), a.body, width);
 }
 
 }  // namespace
 
-void ShowArticleHistory(AppState& app, float width) {
+void ShowArticleAside(AppState& app, float width) {
     KnowledgeDesk& k = app.console.kb;
-    if (!k.open) return;
-    const Article& a = *k.open;
     ImGui::BeginGroup();
+    if (!k.open) {  // a new article: what it will read like
+        text_box(app.t("kb.preview"), k.draft.title, tags_line(app, split_tags(k.draft.tags)), k.draft.body, width);
+        ImGui::EndGroup();
+        return;
+    }
+    const Article& a = *k.open;
     const float third = (width - ui::px(16)) / 3;
     stat("kb_article.deflections", app.t("kb.col.deflections"), a.deflections, ui::color::success, third);
     ImGui::SameLine(0, ui::px(8));
@@ -106,8 +122,10 @@ void ShowArticleHistory(AppState& app, float width) {
     versions_table(app, k, width);
     if (k.version_shown >= 0 && k.version_shown < static_cast<int>(k.versions.size()))
         version_text(app, k.versions[static_cast<std::size_t>(k.version_shown)], width);
-    else
+    else {  // what is typed, wrapped (the editor does not wrap its lines)
         ui::paragraph(app.t("kb.pick_version"), ui::color::muted);
+        text_box(app.t("kb.preview"), k.draft.title, tags_line(app, split_tags(k.draft.tags)), k.draft.body, width);
+    }
     ImGui::EndGroup();
 }
 

@@ -34,18 +34,6 @@ std::string article_path(Id id, const std::string& suffix = "") {
     return "/api/v1/kb/articles/" + std::to_string(id) + suffix;
 }
 
-std::vector<std::string> split_tags(const std::string& typed) {
-    std::vector<std::string> tags;
-    std::size_t start = 0;
-    while (start <= typed.size()) {
-        const std::size_t comma = std::min(typed.find(',', start), typed.size());
-        const std::string tag(trim(std::string_view(typed).substr(start, comma - start)));
-        if (!tag.empty()) tags.push_back(tag);
-        start = comma + 1;
-    }
-    return tags;
-}
-
 std::string join_tags(const std::vector<std::string>& tags) {
     std::string typed;
     for (const std::string& t : tags) typed += (typed.empty() ? "" : ", ") + t;
@@ -152,6 +140,18 @@ bool contains_folded(const Article& a, const std::string& folded_text) {
 }
 
 }  // namespace
+
+std::vector<std::string> split_tags(const std::string& typed) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start <= typed.size()) {
+        const std::size_t comma = std::min(typed.find(',', start), typed.size());
+        const std::string tag(trim(std::string_view(typed).substr(start, comma - start)));
+        if (!tag.empty()) tags.push_back(tag);
+        start = comma + 1;
+    }
+    return tags;
+}
 
 bool may_use_knowledge(const AppState& app) {
     return app.account.user && may_see_article_history(app.account.user->role);

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app_state.h"
 
@@ -24,6 +25,7 @@ void new_kb_article(AppState& app);
 void save_kb_article(AppState& app, std::optional<ArticleState> to = std::nullopt);
 void save_over_newer(AppState& app);  // after a conflict: the draft becomes the next version
 bool kb_draft_changed(const KnowledgeDesk& k);  // typed and not saved
+std::vector<std::string> split_tags(const std::string& typed);  // "vpn, remote work" -> its tags, trimmed
 
 // The console's places for knowledge: "#/desk/kb", "#/desk/kb/new", "#/desk/kb/42".
 std::string kb_location(const AppState& app);

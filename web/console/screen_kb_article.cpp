@@ -1,6 +1,7 @@
 // One knowledge article in the console: the editor (title, Markdown body, tags, request types,
 // language, visibility) with Save, Publish, Retire and back to draft, the API's errors beside
-// their fields, and beside it the article's counters and versions (kb_article_history.cpp).
+// their fields, and beside it (on a wide screen) the article's counters and versions and a plain
+// preview (kb_article_aside.cpp).
 // Only those core lets write articles may change anything; the other staff read.
 #include <algorithm>
 
@@ -20,7 +21,8 @@ ImU32 state_tone(ArticleState s) {
                                                                                            : ui::color::primary;
 }
 
-// A field's label in the form's left column, on the field's line.
+// A field's label in the form's left column, on the field's line (label_width: from the group's
+// left edge, as SameLine counts inside a group).
 void label(const std::string& text, float label_width) {
     ImGui::AlignTextToFramePadding();
     ui::paragraph(text, ui::color::muted);
@@ -32,7 +34,8 @@ void field_error(KnowledgeDesk& k, const std::string& field, float label_width, 
     if (edited) k.field_errors.erase(field);
     const auto it = k.field_errors.find(field);
     if (it == k.field_errors.end()) return;
-    ImGui::SetCursorPosX(label_width);
+    ImGui::Dummy(ImVec2(1, 0));
+    ImGui::SameLine(label_width);
     ui::error_line("kb_article." + field, it->second);
 }
 
@@ -76,14 +79,14 @@ void choices(AppState& app, KnowledgeDesk& k, float label_width, float width) {
 
 void form(AppState& app, KnowledgeDesk& k, float width, float body_height) {
     ArticleDraft& d = k.draft;
-    const float label_width = ImGui::GetCursorPosX() + ui::px(110);
-    const float field = width - ui::px(110);
+    const float label_width = ui::px(130);
+    const float field = width - ui::px(130);
     if (k.focus == 1) {
         ui::focus_next_text_field();
         k.focus = 0;
     }
     label(app.t("kb.field.title"), label_width);
-    field_error(k, "title", label_width, ui::dense_input("kb_article.title", app.t("kb.field.title"), d.title, field));
+    field_error(k, "title", label_width, ui::dense_input("kb_article.title", app.t("kb.title_hint"), d.title, field));
     field_error(k, "slug", label_width, false);
     label(app.t("kb.field.tags"), label_width);
     field_error(k, "tags", label_width, ui::dense_input("kb_article.tags", app.t("kb.tags_hint"), d.tags, field));
@@ -149,6 +152,7 @@ void actions(AppState& app, KnowledgeDesk& k) {
 }
 
 void keyboard(AppState& app, bool writer) {
+    if (ui::popup_open()) return;  // the keys are the drop-down's
     if (writer && ImGui::GetIO().KeyCtrl && ui::key_pressed(ui::key::enter)) save_kb_article(app);
     if (ui::key_pressed(ui::key::escape)) {
         if (ui::typing()) ImGui::SetWindowFocus(nullptr);
@@ -174,7 +178,7 @@ void ShowKbArticle(AppState& app) {
                                                                                           : ui::color::error);
     } else {
         const float total = ImGui::GetWindowWidth() - 2 * margin - ImGui::GetStyle().ScrollbarSize;
-        const bool two = total >= ui::px(1000) && k.open;
+        const bool two = total >= ui::px(1000);
         const float left = two ? std::floor(total * 0.62f) : total;
         const float buttons = ui::px(46), legend = ui::px(30);
         const float top = ImGui::GetCursorPosY();
@@ -188,9 +192,9 @@ void ShowKbArticle(AppState& app) {
         if (writer) actions(app, k);
         ui::paragraph(app.t(writer ? "kb.keys.article" : "kb.keys.article_read"), ui::color::muted);
         ImGui::EndGroup();
-        if (k.open) {
-            if (two) ImGui::SameLine(0, ui::px(24));
-            ShowArticleHistory(app, two ? total - left - ui::px(24) : total);
+        if (two) {
+            ImGui::SameLine(0, ui::px(24));
+            ShowArticleAside(app, total - left - ui::px(24));
         }
     }
     ImGui::EndGroup();

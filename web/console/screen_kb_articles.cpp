@@ -51,6 +51,7 @@ void filters(AppState& app) {
 
 void keyboard(AppState& app) {
     KnowledgeDesk& k = app.console.kb;
+    if (ui::popup_open()) return;  // the keys are the drop-down's
     if (ui::typing()) {
         if (ui::key_pressed(ui::key::escape) || ui::key_pressed(ui::key::enter)) ImGui::SetWindowFocus(nullptr);
         return;
@@ -75,7 +76,7 @@ struct Column {
     float width;      // 0: stretch
 };
 constexpr Column kColumns[] = {{"title", ArticleColumn::title, 0},
-                               {"lang", ArticleColumn::lang, 44},
+                               {"lang", ArticleColumn::lang, 56},
                                {"visibility", ArticleColumn::visibility, 84},
                                {"state", ArticleColumn::state, 92},
                                {"version", ArticleColumn::version, 40},

@@ -27,6 +27,6 @@ void ShowDeskRequest(AppState& app);
 void ShowRouting(AppState& app);  // where new requests land: type x organisation -> first group
 void ShowKnowledge(AppState& app);  // every knowledge article with its counters (screen_kb_articles.cpp)
 void ShowKbArticle(AppState& app);  // one article: the editor, its counters and versions
-void ShowArticleHistory(AppState& app, float width);  // beside the editor (kb_article_history.cpp)
+void ShowArticleAside(AppState& app, float width);  // beside the editor: counters, versions, preview
 
 }  // namespace spoc::web
