@@ -1,7 +1,8 @@
 // The knowledge base in the desk's console (issue 7 item 4), in a real browser against the real
-// server: an agent writes a draft article, publishes it, changes it (a new version), reads an
-// earlier version, retires it, and the API agrees on its state and versions; the desk sees which
-// articles deflect requests and which people mark as not helpful.
+// server: an agent writes a draft article, publishes it, changes it (a new version, after someone
+// else's: a conflict that loses nothing), reads an earlier version, retires it, and the API agrees
+// on its state and versions; the desk sees which articles deflect requests and which people mark
+// as not helpful.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -150,42 +151,50 @@ test('an agent writes, publishes, changes and retires an article; the API agrees
   assert.equal(article.state, 'published');
   assert.equal(article.version, 2);
 
-  // Changed: another version, based on the one on screen.
+  // Meanwhile someone changes it through the API (version 3). Anna's change, based on version 2,
+  // is refused (409) with nothing lost, then goes over version 3 as version 4, keeping theirs.
+  const theirs = await made('PATCH', `/api/v1/kb/articles/${id}`, { tags: ['vpn', 'sleep', 'remote work', 'wifi'], version: 2 });
+  assert.equal(theirs.version, 3);
   await click(page, 'kb_article.body');
   await page.keyboard.press('Control+End');
   await typeLines(page, null, '\n- If it still drops, restart the laptop');
   await page.keyboard.press('Control+Enter');
-  await notice(page, /version 3, Published/);
+  await notice(page, /newer version/);
+  assert.match(await shown(page, 'kb_article.body'), /restart the laptop$/);
+  await shot(page, 'kb-4-conflict');
+  await pointAndClick(page, 'kb_article.save_over');
+  await notice(page, /version 4, Published/);
   article = (await api('GET', `/api/v1/kb/articles/${id}`)).json;
-  assert.equal(article.version, 3);
+  assert.equal(article.version, 4);
   assert.match(article.body, /restart the laptop$/);
+  assert.deepEqual(article.tags, ['vpn', 'sleep', 'remote work', 'wifi'], 'their change stays');
 
   // The versions beside the editor: each listed, the first one readable as it was written.
-  await until('3 versions', async () => (await shown(page, 'kb_article.versions')) === '3', 15000, page);
+  await until('4 versions', async () => (await shown(page, 'kb_article.versions')) === '4', 15000, page);
   await pointAndClick(page, 'kb_article.version.1');
   await until('version 1 shown', async () => (await shown(page, 'kb_article.version_shown')) === '1', 15000, page);
   assert.equal(await shown(page, 'kb_article.version_text'), body);
-  await shot(page, 'kb-4-versions');
+  await shot(page, 'kb-5-versions');
 
   // Retired: the last version; the API has every version with who wrote it.
   await click(page, 'kb_article.retire');
-  await notice(page, /version 4, Retired/);
+  await notice(page, /version 5, Retired/);
   article = (await api('GET', `/api/v1/kb/articles/${id}`)).json;
   assert.equal(article.state, 'retired');
-  assert.equal(article.version, 4);
+  assert.equal(article.version, 5);
   const versions = (await api('GET', `/api/v1/kb/articles/${id}/versions`)).json.items;
   assert.deepEqual(versions.map((v) => [v.version, v.state]),
-                   [[4, 'retired'], [3, 'published'], [2, 'published'], [1, 'draft']]);
+                   [[5, 'retired'], [4, 'published'], [3, 'published'], [2, 'published'], [1, 'draft']]);
   const annaId = (await api('GET', '/api/v1/users?limit=200')).json.items.find((u) => u.email === 'anna@example.org').id;
-  assert.ok(versions.every((v) => v.actor === annaId), 'every version is Anna\'s');
-  assert.doesNotMatch(versions[3].body, /restart the laptop/);
-  await until('4 versions', async () => (await shown(page, 'kb_article.versions')) === '4', 15000, page);
-  await shot(page, 'kb-5-retired');
+  assert.deepEqual(versions.map((v) => v.actor), [annaId, annaId, 'desk', annaId, annaId]);
+  assert.doesNotMatch(versions[4].body, /restart the laptop/);
+  await until('5 versions', async () => (await shown(page, 'kb_article.versions')) === '5', 15000, page);
+  await shot(page, 'kb-6-retired');
 
   // Back in the list (Esc), the article is retired at version 4.
   await page.keyboard.press('Escape');
   await until('the list', async () => (await screen(page)) === 'knowledge', 15000, page);
-  await until('the row', async () => (await shown(page, `kb.row.${id}`))?.startsWith('retired v4'), 15000, page);
+  await until('the row', async () => (await shown(page, `kb.row.${id}`))?.startsWith('retired v5'), 15000, page);
   assert.deepEqual(anna.problems, []);
   await anna.context.close();
 });
@@ -210,19 +219,19 @@ test('the desk sees which articles deflect requests and which are marked not hel
   await until('the deflecting article first', async () => (await shown(page, 'kb.first')) === String(solving.id),
               15000, page);
   assert.match(await shown(page, `kb.row.${solving.id}`), /helpful=1 unhelpful=0 deflections=2/);
-  await shot(page, 'kb-6-by-deflections');
+  await shot(page, 'kb-7-by-deflections');
   await pointAndClick(page, 'kb.sort.unhelpful');
   await until('the unhelpful article first', async () => (await shown(page, 'kb.first')) === String(unhelpful.id),
               15000, page);
   assert.match(await shown(page, `kb.row.${unhelpful.id}`), /unhelpful=1 deflections=0/);
-  await shot(page, 'kb-7-by-not-helpful');
+  await shot(page, 'kb-8-by-not-helpful');
   // Enter opens the first row: its counters beside the editor.
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
   await until('the article', async () => (await shown(page, 'kb_article.id')) === String(unhelpful.id) &&
                                          (await shown(page, 'kb_article.unhelpful')) === '1', 15000, page);
   assert.equal(await shown(page, 'kb_article.deflections'), '0');
-  await shot(page, 'kb-8-article-counters');
+  await shot(page, 'kb-9-article-counters');
   assert.deepEqual(anna.problems, []);
   await anna.context.close();
 });
@@ -238,7 +247,15 @@ test('a resolver reads the knowledge base and its versions but has nothing to ch
   const open = await widgets(page);
   for (const action of ['kb_article.save', 'kb_article.publish', 'kb_article.retire'])
     assert.ok(!open[action], `no ${action} for a resolver`);
-  await shot(page, 'kb-9-resolver-reads');
+  await shot(page, 'kb-10-resolver-reads');
+  // An internal article, by its address: marked as such, and still nothing to change it with.
+  const internal = (await api('GET', '/api/v1/kb/articles?visibility=internal&limit=1')).json.items[0];
+  await page.evaluate((to) => { location.hash = to; }, `#/desk/kb/${internal.id}`);
+  await until('the internal article', async () => (await shown(page, 'kb_article.id')) === String(internal.id) &&
+                                                 (await shown(page, 'kb_article.title')) === internal.title, 15000, page);
+  assert.equal(await shown(page, 'kb_article.visibility'), 'Internal: staff only');
+  assert.ok(!(await widgets(page))['kb_article.save']);
+  await shot(page, 'kb-11-resolver-internal');
   assert.deepEqual(rolf.problems, []);
   await rolf.context.close();
 });

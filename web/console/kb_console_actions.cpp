@@ -256,6 +256,7 @@ void open_kb_article(AppState& app, Id id) {
         k.field_errors.clear();
         k.notice.clear();
         k.newer_version.reset();
+        k.based_on.reset();
         for (const Article& a : k.rows)
             if (a.id == id) {
                 k.open = a;
@@ -279,6 +280,7 @@ void new_kb_article(AppState& app) {
         k.field_errors.clear();
         k.notice.clear();
         k.newer_version.reset();
+        k.based_on.reset();
     }
     k.focus = 1;
     go(app, Screen::kb_article);
@@ -286,9 +288,7 @@ void new_kb_article(AppState& app) {
 
 bool kb_draft_changed(const KnowledgeDesk& k) {
     if (!k.open) return !k.draft.title.empty() || !k.draft.body.empty() || !k.draft.tags.empty();
-    ArticleDraft d = k.draft;
-    d.version = k.open->version;
-    return !save_body(d, k.open).empty();
+    return !save_body(k.draft, k.based_on ? k.based_on : k.open).empty();
 }
 
 void save_kb_article(AppState& app, std::optional<ArticleState> to) {
@@ -296,7 +296,8 @@ void save_kb_article(AppState& app, std::optional<ArticleState> to) {
     if (k.saving || !may_write_knowledge(app)) return;
     ArticleDraft d = k.draft;
     if (to) d.state = *to;
-    const json body = save_body(d, k.open);
+    // After a conflict, only what the agent changed goes over the newer version.
+    const json body = save_body(d, k.based_on ? k.based_on : k.open);
     if (body.empty()) {
         k.notice = app.t("kb.nothing_changed");
         k.notice_ok = true;
@@ -321,6 +322,7 @@ void save_kb_article(AppState& app, std::optional<ArticleState> to) {
             k.draft = draft_of(a);
             k.field_errors.clear();
             k.newer_version.reset();
+            k.based_on.reset();
             k.notice = app.t("kb.saved", {{"version", std::to_string(a.version)},
                                           {"state", article_state_text(app, a.state)}});
             k.notice_ok = true;
@@ -330,6 +332,7 @@ void save_kb_article(AppState& app, std::optional<ArticleState> to) {
         } else if (res.status == 409 && error.is_object() && error.value("code", "") == "version_conflict") {
             // Someone saved meanwhile: the draft stays; the article as it now is comes to compare.
             k.newer_version = 0;  // known once the article comes
+            if (!k.based_on) k.based_on = k.open;
             fetch_article(app, id);
             k.notice = app.t("kb.conflict");
             k.notice_ok = false;
@@ -353,8 +356,7 @@ void save_kb_article(AppState& app, std::optional<ArticleState> to) {
 void save_over_newer(AppState& app) {
     KnowledgeDesk& k = app.console.kb;
     if (!k.open || !k.newer_version || *k.newer_version != k.open->version) return;
-    k.draft.version = k.open->version;  // the change is now based on what the server has
-    k.newer_version.reset();
+    k.draft.version = k.open->version;  // the agent's changes go over what the server has
     save_kb_article(app);
 }
 

@@ -54,6 +54,7 @@ struct KnowledgeDesk {
     std::string notice;              // the last save's outcome
     bool notice_ok = false;
     std::optional<int> newer_version;  // 409: someone saved this version meanwhile
+    std::optional<Article> based_on;   // then: the version the draft's changes were made to
     int focus = 0;                   // 1: the title takes the keyboard
 
     // The open article's versions, newest first, and the one whose text is shown.

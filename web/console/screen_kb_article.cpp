@@ -45,7 +45,8 @@ void header(AppState& app, const KnowledgeDesk& k) {
     ImGui::AlignTextToFramePadding();
     const std::string what = k.draft.id == 0 ? app.t("kb.new")
                                              : app.t("kb.article", {{"id", std::to_string(k.draft.id)},
-                                                                    {"version", std::to_string(k.draft.version)}});
+                                                                    {"version", std::to_string(k.open ? k.open->version
+                                                                                                      : k.draft.version)}});
     ui::heading(what);
     if (!k.open) return;
     ImGui::SameLine(0, ui::px(12));
@@ -185,12 +186,14 @@ void ShowKbArticle(AppState& app) {
         // The body takes what the window leaves below the other fields (about 5 lines of them).
         const float body = ImGui::GetWindowHeight() - top - ui::px(5 * 38) - buttons - legend - ui::px(16);
         ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + left);  // a long notice wraps in the form's width
         ImGui::BeginDisabled(!writer);
         form(app, k, left, body);
         ImGui::EndDisabled();
         ui::gap(2);
         if (writer) actions(app, k);
         ui::paragraph(app.t(writer ? "kb.keys.article" : "kb.keys.article_read"), ui::color::muted);
+        ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         if (two) {
             ImGui::SameLine(0, ui::px(24));
