@@ -77,12 +77,12 @@ struct Column {
 };
 constexpr Column kColumns[] = {{"title", ArticleColumn::title, 0},
                                {"lang", ArticleColumn::lang, 56},
-                               {"visibility", ArticleColumn::visibility, 84},
-                               {"state", ArticleColumn::state, 92},
+                               {"visibility", ArticleColumn::visibility, 108},
+                               {"state", ArticleColumn::state, 112},
                                {"version", ArticleColumn::version, 40},
                                {"updated", ArticleColumn::updated, 132},
-                               {"helpful", ArticleColumn::helpful, 72},
-                               {"unhelpful", ArticleColumn::unhelpful, 96},
+                               {"helpful", ArticleColumn::helpful, 90},
+                               {"unhelpful", ArticleColumn::unhelpful, 128},
                                {"deflections", ArticleColumn::deflections, 96}};
 constexpr int kColumnCount = static_cast<int>(sizeof kColumns / sizeof kColumns[0]);
 
