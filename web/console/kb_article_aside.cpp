@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "kb_console_actions.h"
+#include "kb_display.h"
 #include "request_display.h"
 #include "screens.h"
 #include "ui.h"

@@ -2,6 +2,7 @@
 // of 200), filtered and sorted in the browser; the editor's saves as POST (a new article) or
 // PATCH with the version they are based on (a new version, or 409 when someone saved meanwhile).
 #include "kb_console_actions.h"
+#include "kb_display.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -385,18 +386,5 @@ std::optional<Screen> follow_kb_location(AppState& app, const std::string& hash)
     if (app.console.kb.draft.id != id || !app.console.kb.open) open_kb_article(app, id);
     return Screen::kb_article;
 }
-
-std::string article_author(const AppState& app, const ArticleVersion& v) {
-    if (v.actor.user) return app.console.person_name(v.actor.user);
-    return app.t("console.party." + (v.actor.party == "desk" ? std::string("desk") : std::string("system")));
-}
-
-std::string article_state_text(const AppState& app, ArticleState s) {
-    return app.t(std::string("kb.state.") + to_string(s));
-}
-
-std::string visibility_text(const AppState& app, Visibility v) { return app.t(std::string("kb.visibility.") + to_string(v)); }
-
-std::string article_lang_text(ArticleLang l) { return l == ArticleLang::de ? "DE" : l == ArticleLang::en ? "EN" : "?"; }
 
 }  // namespace spoc::web

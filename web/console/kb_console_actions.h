@@ -32,9 +32,4 @@ std::string kb_location(const AppState& app);
 // Follows such an address (opening what it names); nullopt when it is not one.
 std::optional<Screen> follow_kb_location(AppState& app, const std::string& hash);
 
-std::string article_author(const AppState& app, const ArticleVersion& v);  // a name, the desk or spoc
-std::string article_state_text(const AppState& app, ArticleState s);
-std::string visibility_text(const AppState& app, Visibility v);
-std::string article_lang_text(ArticleLang l);  // "EN", "DE"
-
 }  // namespace spoc::web

@@ -7,6 +7,7 @@
 
 #include "app_actions.h"
 #include "kb_console_actions.h"
+#include "kb_display.h"
 #include "screens.h"
 #include "ui.h"
 
