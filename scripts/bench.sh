@@ -541,13 +541,19 @@ size_row() {   # size_row LABEL FILE...   (several files: their total)
   SIZE_ROWS+=("$(awk -v l="$label" -v r="$raw" -v g="$gz" 'BEGIN {
       printf "%-34s %12d %9.1f %12d %9.1f", l, r, r / 1024, g, g / 1024 }')")
 }
+# Two programs (web/console/console.h): what a requester or guest downloads (spoc.*), and what staff
+# download instead once signed in (spoc-staff.*: the same and the desk's console).
 size_row spoc.wasm "$SITE/spoc.wasm"
 size_row spoc.js "$SITE/spoc.js"
-size_row "spoc.wasm + spoc.js" "$SITE/spoc.wasm" "$SITE/spoc.js"
+size_row "requester: spoc.wasm + spoc.js" "$SITE/spoc.wasm" "$SITE/spoc.js"
+size_row spoc-staff.wasm "$SITE/spoc-staff.wasm"
+size_row spoc-staff.js "$SITE/spoc-staff.js"
+size_row "staff: spoc-staff.wasm + .js" "$SITE/spoc-staff.wasm" "$SITE/spoc-staff.js"
 if [[ -d $SITE ]]; then
   while IFS= read -r f; do
     size_row "${f#"$SITE"/}" "$f"
-  done < <(find "$SITE" -type f ! -path "$SITE/spoc.wasm" ! -path "$SITE/spoc.js" | sort)
+  done < <(find "$SITE" -type f ! -path "$SITE/spoc.wasm" ! -path "$SITE/spoc.js" ! -path "$SITE/spoc-staff.wasm" \
+             ! -path "$SITE/spoc-staff.js" | sort)
 fi
 
 # --- report -------------------------------------------------------------------------------------

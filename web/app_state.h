@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -10,13 +11,14 @@
 
 #include "account.h"
 #include "catalog.h"
-#include "console_state.h"
 #include "knowledge_state.h"
 #include "messages.h"
 #include "request.h"
 #include "validation.h"
 
 namespace spoc::web {
+
+struct ConsoleState;  // console/console_state.h: only the staff program has the console (console/console.h)
 
 enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing, article, solved, knowledge, kb_article };
 const char* screen_name(Screen s);  // "home", "form", ... (what the browser tests ask for)
@@ -99,7 +101,9 @@ struct AppState {
     bool start_finished = false;     // finish_start() ran: the saved draft and the built-in catalog are in
 
     Account account;
-    ConsoleState console;           // the desk's screens, for staff
+    // The desk's screens, for staff: made by console_start() in the staff program, null in the
+    // requester's (which has no console code; see console/console.h).
+    std::shared_ptr<ConsoleState> console;
     std::vector<User> people;       // whom a help desk may file for (GET /api/v1/users), once asked
     bool people_asked = false;
 

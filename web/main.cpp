@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "app_actions.h"
+#include "console/console.h"
 #include "http_client.h"
 #include "platform.h"
 #include "redraw.h"
@@ -85,13 +86,13 @@ void show_screen(AppState& app) {
         case Screen::mine: return ShowMyRequests(app);
         case Screen::detail: return ShowRequestDetail(app);
         case Screen::sign_in: return ShowSignIn(app);
-        case Screen::queue: return ShowQueue(app);
-        case Screen::desk_request: return ShowDeskRequest(app);
-        case Screen::routing: return ShowRouting(app);
         case Screen::article: return ShowArticle(app);
         case Screen::solved: return ShowSolved(app);
-        case Screen::knowledge: return ShowKnowledge(app);
-        case Screen::kb_article: return ShowKbArticle(app);
+        case Screen::queue:
+        case Screen::desk_request:
+        case Screen::routing:
+        case Screen::knowledge:
+        case Screen::kb_article: return ShowConsoleScreen(app);  // console/console.h
     }
 }
 

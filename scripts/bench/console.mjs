@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchChromium, until, click, type, screen, shown } from '../../tests/browser/portal_driver.mjs';
+import { launchChromium, until, click, type, screen, shown, signIn } from '../../tests/browser/portal_driver.mjs';
 
 const [SERVER, SITE] = process.argv.slice(2);
 const DESK = 'console-bench-desk-token';
@@ -58,9 +58,7 @@ try {
   await until('the portal', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun), 30000);
   await until('home', async () => (await screen(page)) === 'home', 30000);
   await click(page, 'header.sign_in');
-  await type(page, 'sign_in.email', 'agent@example.org');
-  await type(page, 'sign_in.password', 'correct horse battery');
-  await click(page, 'sign_in.submit');
+  await signIn(page, 'agent@example.org', 'correct horse battery');  // on into the staff program
   await until('the console', async () => (await screen(page)) === 'queue', 30000, page);
   const loadStarted = Date.now();
   await click(page, 'queue.tab.all');

@@ -48,9 +48,7 @@ async function signedIn(key, shot) {
   const { page, problems } = await driver.openPortal(context, base, join(SHOTS, `${shot}-home.png`));
   await click(page, 'header.sign_in');
   await until('the sign-in screen', async () => (await screen(page)) === 'sign_in', 15000, page);
-  await type(page, 'sign_in.email', `${key}@example.org`);
-  await type(page, 'sign_in.password', PASSWORD);
-  await click(page, 'sign_in.submit');
+  await driver.signIn(page, `${key}@example.org`, PASSWORD);  // staff: once the staff program runs
   await until('signed in', async () => (await shown(page, 'account')) === `${key}@example.org`, 15000, page);
   await until('the console', async () => (await screen(page)) === 'queue', 15000, page);
   return { context, page, problems };

@@ -95,6 +95,37 @@ export const screen = (page) => hook(page, 'spoc_test_screen');
 export const shownText = async (page) => JSON.parse(await hook(page, 'spoc_test_text'));
 export const shown = async (page, key) => (await shownText(page))[key];
 
+// --- the two programs (web/console/console.h) -------------------------------------------------------
+// Which program runs on the page ('requester': spoc.js, 'staff': spoc-staff.js) once it has started;
+// null while the page loads (or reloads to switch).
+export const program = (page) =>
+  page.evaluate(() => (typeof Module !== 'undefined' && Module.calledRun ? window.spocProgram || null : null))
+    .catch(() => null);  // the page navigated meanwhile
+
+export async function waitForProgram(page, which, timeoutMs = 30000) {
+  await until(`the ${which} program`, async () => (await program(page)) === which, timeoutMs);
+}
+
+// Types email and password on the sign-in screen and signs in. Staff then cross to the staff
+// program (the page loads again, at the console's address); this waits until it runs. Answers the
+// program running once signed in ('staff' or 'requester'), or null when the sign-in failed.
+export async function signIn(page, email, password) {
+  await type(page, 'sign_in.email', email);
+  await type(page, 'sign_in.password', password);
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/sessions') && r.request().method() === 'POST');
+  await click(page, 'sign_in.submit');
+  if ((await answered).status() !== 201) return null;
+  // In the requester's program staff go on to the console's placeholder ('queue') until the page
+  // reloads into the staff program; everyone else stays, on their own requests.
+  return until(`${email} signed in`, async () => {
+    const running = await program(page);
+    if (running === 'staff') return running;
+    if (running !== 'requester') return null;
+    const [seen, on] = await Promise.all([shown(page, 'account'), screen(page)]).catch(() => [null, null]);
+    return seen === email && on !== 'queue' && on !== 'sign_in' ? running : null;
+  }, 30000);
+}
+
 export async function waitForHome(page) {
   await until('the portal to start', () => page.evaluate(() => typeof Module !== 'undefined' && !!Module.calledRun));
   await until('the home screen', async () => (await screen(page)) === 'home');

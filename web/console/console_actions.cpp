@@ -6,7 +6,7 @@
 
 #include "access.h"
 #include "routing.h"
-#include "app_actions.h"
+#include "console_actions.h"
 #include "app_support.h"
 #include "console_support.h"
 #include "kb_console_actions.h"
@@ -62,30 +62,30 @@ const char* queue_param(Queue q) {
 }
 
 void load_directory(AppState& app) {
-    if (app.console.directory_loaded) return;
-    app.console.directory_loaded = true;
+    if (app.console->directory_loaded) return;
+    app.console->directory_loaded = true;
     load_list(app, "/api/v1/users?limit=200", [&app](const json& u) {
         try {
             User user = u.get<User>();
-            app.console.people[user.id] = std::move(user);
+            app.console->people[user.id] = std::move(user);
         } catch (const json::exception&) {
         }
     });
     load_list(app, "/api/v1/groups?limit=200", [&app](const json& g) {
         try {
-            app.console.groups.push_back(g.get<SupportGroup>());
+            app.console->groups.push_back(g.get<SupportGroup>());
         } catch (const json::exception&) {
         }
     });
     load_list(app, "/api/v1/organisations?limit=200", [&app](const json& o) {
         if (o.is_object() && o.value("id", json()).is_number_integer() && o.value("name", json()).is_string())
-            app.console.organisations[o["id"].get<Id>()] = o["name"].get<std::string>();
+            app.console->organisations[o["id"].get<Id>()] = o["name"].get<std::string>();
     });
 }
 
 // The form's choices follow the request as it now is.
 void take_request(AppState& app, Request r) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     const bool first = !c.open || c.open->id != r.id;
     if (first || c.open->updated_at != r.updated_at) {
         c.type = r.type;
@@ -108,12 +108,12 @@ void take_request(AppState& app, Request r) {
 }
 
 void fetch_open(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (c.open_loading || c.open_id == 0) return;
     c.open_loading = true;
     const std::int64_t id = c.open_id;
     http_send(api_call(app, "GET", request_path(id)), [&app, id](const HttpResponse& res) {
-        ConsoleState& c = app.console;
+        ConsoleState& c = *app.console;
         c.open_loading = false;
         if (c.open_id != id) return;
         const json j = parse_or_null(res.body);
@@ -133,7 +133,7 @@ void fetch_open(AppState& app) {
 // A change to the open request; its answer is the request as it now is.
 void send_change(AppState& app, const std::string& method, const std::string& suffix, const json& body,
                  std::function<void()> on_success = {}) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (c.sending || !c.open) return;
     c.sending = true;
     c.notice.clear();
@@ -141,7 +141,7 @@ void send_change(AppState& app, const std::string& method, const std::string& su
     call.body = body.dump();
     const std::int64_t id = c.open->id;
     http_send(call, [&app, id, on_success](const HttpResponse& res) {
-        ConsoleState& c = app.console;
+        ConsoleState& c = *app.console;
         c.sending = false;
         const json j = parse_or_null(res.body);
         if ((res.status == 200 || res.status == 201) && j.is_object()) {
@@ -168,13 +168,14 @@ bool contains_folded(const std::string& haystack, const std::string& needle) {
 
 void open_console(AppState& app) {
     if (!signed_in_staff(app)) return go(app, Screen::sign_in);
+    remember_program("staff");  // this browser's next load is the staff program at once
     load_directory(app);
     go(app, Screen::queue);
-    if (app.console.rows.empty() && !app.console.loading) load_queue(app, app.console.queue);
+    if (app.console->rows.empty() && !app.console->loading) load_queue(app, app.console->queue);
 }
 
 void load_queue(AppState& app, Queue queue) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     // Another queue starts empty; the same queue again stays on screen until the new one is whole.
     if (queue != c.queue || c.rows.empty()) {
         c.rows.clear();
@@ -191,7 +192,7 @@ void load_queue(AppState& app, Queue queue) {
     load_list(
         app, std::string("/api/v1/requests?limit=200&queue=") + queue_param(queue),
         [&app, generation, first](const json& item) {
-            ConsoleState& c = app.console;
+            ConsoleState& c = *app.console;
             std::vector<Request>& into = first ? c.rows : c.incoming;
             if (c.generation != generation || into.size() >= kMaxRows) return;
             try {
@@ -201,7 +202,7 @@ void load_queue(AppState& app, Queue queue) {
             }
         },
         [&app, generation, first] {
-            ConsoleState& c = app.console;
+            ConsoleState& c = *app.console;
             if (c.generation != generation) return;
             if (first) {
                 c.loading = false;
@@ -218,14 +219,14 @@ void load_queue(AppState& app, Queue queue) {
             for (int i = 0; i < static_cast<int>(c.view.size()); ++i)
                 if (c.rows[c.view[i]].id == selected_id) c.selected = i;
         },
-        [&app, generation] { return app.console.generation == generation; });
+        [&app, generation] { return app.console->generation == generation; });
 }
 
 void console_poll(AppState& app) {
     if (!signed_in_staff(app)) return;
     load_directory(app);
     if (app.screen == Screen::knowledge) return knowledge_poll(app);
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (app.screen == Screen::desk_request && (!c.open || c.open->id != c.open_id)) fetch_open(app);
     if (seconds_since_start() < app.next_refresh) return;
     app.next_refresh = seconds_since_start() + std::max(app.config.refresh_seconds, 30);
@@ -234,7 +235,7 @@ void console_poll(AppState& app) {
 }
 
 void refresh_view(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (!c.view_stale) return;
     const double started = seconds_since_start();
     RequestQuery q;
@@ -290,7 +291,7 @@ void refresh_view(AppState& app) {
 }
 
 void open_desk_request(AppState& app, std::int64_t id) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (c.open_id != id) {
         c.open.reset();
         c.reply.clear();
@@ -305,14 +306,14 @@ void open_desk_request(AppState& app, std::int64_t id) {
 }
 
 void console_reply(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (!validate_comment(c.reply).empty()) return;
     send_change(app, "POST", "/comments", {{"body", c.reply}, {"internal", c.reply_internal}},
-                [&app] { app.console.reply.clear(); });
+                [&app] { app.console->reply.clear(); });
 }
 
 void console_triage(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (!c.open) return;
     json body = json::object();
     if (c.type != c.open->type) body["type"] = c.type;
@@ -323,7 +324,7 @@ void console_triage(AppState& app) {
 }
 
 void console_assign(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (!c.assign_group) return;
     json body = {{"group", *c.assign_group}};
     if (c.assign_person) body["assignee"] = *c.assign_person;
@@ -331,34 +332,34 @@ void console_assign(AppState& app) {
 }
 
 void console_escalate(AppState& app, bool functional) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     json body = {{"kind", functional ? "functional" : "hierarchical"}, {"reason", c.escalate_reason}};
     if (functional) {
         if (!c.escalate_group) return;
         body["group"] = *c.escalate_group;
     }
-    send_change(app, "POST", "/escalations", body, [&app] { app.console.escalate_reason.clear(); });
+    send_change(app, "POST", "/escalations", body, [&app] { app.console->escalate_reason.clear(); });
 }
 
 void console_transition(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (!c.open || c.to == State::invalid) return;
     json body = {{"to", c.to}, {"reason", std::string(trim(c.state_reason))}};
     if (c.to == State::pending) body["waiting_for"] = c.waiting_for;
     if (c.to == State::resolved) body["resolution"] = c.resolution_code;
     send_change(app, "POST", "/transitions", body, [&app] {
-        app.console.state_reason.clear();
-        app.console.to = State::invalid;
+        app.console->state_reason.clear();
+        app.console->to = State::invalid;
     });
 }
 
 void open_routing(AppState& app) {
     load_directory(app);
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     c.routing_notice.clear();
     c.routing_saved = false;
     http_send(api_call(app, "GET", "/api/v1/routing"), [&app](const HttpResponse& res) {
-        ConsoleState& c = app.console;
+        ConsoleState& c = *app.console;
         RoutingRules rules;
         if (res.status == 200 && read_routing(parse_or_null(res.body), app.catalog, rules).empty()) c.routing = rules;
         else c.routing_notice = error_message(app, res);
@@ -367,14 +368,14 @@ void open_routing(AppState& app) {
 }
 
 void save_routing(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (!c.routing || c.routing_saving) return;
     c.routing_saving = true;
     c.routing_notice.clear();
     HttpCall call = api_call(app, "PUT", "/api/v1/routing");
     call.body = json(*c.routing).dump();
     http_send(call, [&app](const HttpResponse& res) {
-        ConsoleState& c = app.console;
+        ConsoleState& c = *app.console;
         c.routing_saving = false;
         c.routing_saved = res.status == 200;
         c.routing_notice = c.routing_saved ? app.t("console.saved") : error_message(app, res);  // the edits stay

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "app_state.h"
+#include "console_state.h"
 #include "http_client.h"
 
 namespace spoc::web {

@@ -6,7 +6,7 @@
 #include "kb_console_actions.h"
 #include "kb_display.h"
 #include "request_display.h"
-#include "screens.h"
+#include "console_actions.h"
 #include "ui.h"
 
 namespace spoc::web {
@@ -101,7 +101,7 @@ void version_text(AppState& app, const ArticleVersion& v, float width) {
 }  // namespace
 
 void ShowArticleAside(AppState& app, float width) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     ImGui::BeginGroup();
     if (!k.open) {  // a new article: what it will read like
         text_box(app.t("kb.preview"), k.draft.title, tags_line(app, split_tags(k.draft.tags)), k.draft.body, width);

@@ -9,7 +9,7 @@
 #include <memory>
 
 #include "access.h"
-#include "app_actions.h"
+#include "console_actions.h"
 #include "app_support.h"
 #include "console_support.h"
 #include "platform.h"
@@ -87,7 +87,7 @@ void take_row(KnowledgeDesk& k, const Article& a) {
 }
 
 void load_versions(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     if (k.draft.id == 0) return;
     const Id id = k.draft.id;
     k.versions_loading = true;
@@ -98,7 +98,7 @@ void load_versions(AppState& app) {
             if (const auto v = read_as<ArticleVersion>(item)) into->push_back(*v);
         },
         [&app, id, into] {
-            KnowledgeDesk& k = app.console.kb;
+            KnowledgeDesk& k = app.console->kb;
             if (k.draft.id != id) return;
             k.versions_loading = false;
             const int shown = k.version_shown >= 0 && k.version_shown < static_cast<int>(k.versions.size())
@@ -109,15 +109,15 @@ void load_versions(AppState& app) {
             for (std::size_t i = 0; i < k.versions.size(); ++i)
                 if (k.versions[i].article.version == shown) k.version_shown = static_cast<int>(i);
         },
-        [&app, id] { return app.console.kb.draft.id == id; });
+        [&app, id] { return app.console->kb.draft.id == id; });
 }
 
 // The open article as the server has it; the draft follows only when nothing is typed in it.
 void fetch_article(AppState& app, Id id) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     k.open_loading = true;
     http_send(api_call(app, "GET", article_path(id)), [&app, id](const HttpResponse& res) {
-        KnowledgeDesk& k = app.console.kb;
+        KnowledgeDesk& k = app.console->kb;
         if (k.draft.id != id) return;
         k.open_loading = false;
         const auto a = res.status == 200 ? read_as<Article>(parse_or_null(res.body)) : std::nullopt;
@@ -163,11 +163,11 @@ bool may_write_knowledge(const AppState& app) { return app.account.user && may_w
 void open_knowledge(AppState& app) {
     if (!may_use_knowledge(app)) return;
     go(app, Screen::knowledge);
-    if (!app.console.kb.loaded && !app.console.kb.loading) load_articles(app);
+    if (!app.console->kb.loaded && !app.console->kb.loading) load_articles(app);
 }
 
 void load_articles(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     k.incoming.clear();
     k.loading = true;
     k.load_notice.clear();
@@ -177,14 +177,14 @@ void load_articles(AppState& app) {
     load_list(
         app, "/api/v1/kb/articles?state=all&limit=200",
         [&app, generation, first](const json& item) {
-            KnowledgeDesk& k = app.console.kb;
+            KnowledgeDesk& k = app.console->kb;
             const auto a = read_as<Article>(item);
             if (k.generation != generation || !a) return;
             (first ? k.rows : k.incoming).push_back(*a);
             k.view_stale = k.view_stale || first;
         },
         [&app, generation, first] {
-            KnowledgeDesk& k = app.console.kb;
+            KnowledgeDesk& k = app.console->kb;
             if (k.generation != generation) return;
             k.loading = false;
             k.loaded = true;
@@ -198,17 +198,17 @@ void load_articles(AppState& app) {
             for (int i = 0; i < static_cast<int>(k.view.size()); ++i)
                 if (k.rows[k.view[i]].id == selected_id) k.selected = i;
         },
-        [&app, generation] { return app.console.kb.generation == generation; },
-        [&app](const HttpResponse& res) { app.console.kb.load_notice = error_message(app, res); });
+        [&app, generation] { return app.console->kb.generation == generation; },
+        [&app](const HttpResponse& res) { app.console->kb.load_notice = error_message(app, res); });
 }
 
 void knowledge_poll(AppState& app) {
-    if (seconds_since_start() < app.next_refresh || app.console.kb.loading) return;
+    if (seconds_since_start() < app.next_refresh || app.console->kb.loading) return;
     load_articles(app);
 }
 
 void refresh_article_view(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     if (!k.view_stale) return;
     const std::string text = search::fold(trim(k.text_filter));
     k.view.clear();
@@ -246,7 +246,7 @@ void refresh_article_view(AppState& app) {
 }
 
 void open_kb_article(AppState& app, Id id) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     const bool same = k.draft.id == id;
     if (!same) {  // another article: what was typed in this one is kept only for it
         k.draft = ArticleDraft{};
@@ -271,7 +271,7 @@ void open_kb_article(AppState& app, Id id) {
 
 void new_kb_article(AppState& app) {
     if (!may_write_knowledge(app)) return;
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     if (k.draft.id != 0 || k.open) {  // a new article typed earlier and not saved stays
         k.draft = ArticleDraft{};
         k.draft.lang = app.lang == "de" ? ArticleLang::de : ArticleLang::en;
@@ -293,7 +293,7 @@ bool kb_draft_changed(const KnowledgeDesk& k) {
 }
 
 void save_kb_article(AppState& app, std::optional<ArticleState> to) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     if (k.saving || !may_write_knowledge(app)) return;
     ArticleDraft d = k.draft;
     if (to) d.state = *to;
@@ -311,7 +311,7 @@ void save_kb_article(AppState& app, std::optional<ArticleState> to) {
     k.notice.clear();
     const Id id = d.id;
     http_send(call, [&app, id, creating](const HttpResponse& res) {
-        KnowledgeDesk& k = app.console.kb;
+        KnowledgeDesk& k = app.console->kb;
         k.saving = false;
         if (k.draft.id != id) return;  // the agent moved to another article meanwhile
         const json j = parse_or_null(res.body);
@@ -355,7 +355,7 @@ void save_kb_article(AppState& app, std::optional<ArticleState> to) {
 }
 
 void save_over_newer(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     if (!k.open || !k.newer_version || *k.newer_version != k.open->version) return;
     k.draft.version = k.open->version;  // the agent's changes go over what the server has
     save_kb_article(app);
@@ -363,27 +363,27 @@ void save_over_newer(AppState& app) {
 
 std::string kb_location(const AppState& app) {
     if (app.screen == Screen::knowledge) return "#/desk/kb";
-    const Id id = app.console.kb.draft.id;
+    const Id id = app.console->kb.draft.id;
     return id == 0 ? "#/desk/kb/new" : "#/desk/kb/" + std::to_string(id);
 }
 
 std::optional<Screen> follow_kb_location(AppState& app, const std::string& hash) {
     if (hash == "#/desk/kb") {
-        if (!app.console.kb.loaded && !app.console.kb.loading) load_articles(app);
+        if (!app.console->kb.loaded && !app.console->kb.loading) load_articles(app);
         return Screen::knowledge;
     }
     const std::string prefix = "#/desk/kb/";
     if (hash.rfind(prefix, 0) != 0) return std::nullopt;
     const std::string rest = hash.substr(prefix.size());
     if (rest == "new") {
-        if (app.console.kb.draft.id != 0) new_kb_article(app);
+        if (app.console->kb.draft.id != 0) new_kb_article(app);
         return may_write_knowledge(app) ? Screen::kb_article : Screen::knowledge;
     }
     if (rest.empty() || rest.size() > 15 || rest.find_first_not_of("0123456789") != std::string::npos)
         return std::nullopt;
     const Id id = std::strtoll(rest.c_str(), nullptr, 10);
     if (id <= 0) return std::nullopt;
-    if (app.console.kb.draft.id != id || !app.console.kb.open) open_kb_article(app, id);
+    if (app.console->kb.draft.id != id || !app.console->kb.open) open_kb_article(app, id);
     return Screen::kb_article;
 }
 

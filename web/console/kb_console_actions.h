@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app_state.h"
+#include "console_state.h"
 
 namespace spoc::web {
 

@@ -4,7 +4,7 @@
 namespace spoc::web {
 
 std::string article_author(const AppState& app, const ArticleVersion& v) {
-    if (v.actor.user) return app.console.person_name(v.actor.user);
+    if (v.actor.user) return app.console->person_name(v.actor.user);
     return app.t("console.party." + (v.actor.party == "desk" ? std::string("desk") : std::string("system")));
 }
 

@@ -6,10 +6,9 @@
 
 #include "access.h"
 #include "assignment.h"
-#include "app_actions.h"
+#include "console_actions.h"
 #include "lifecycle.h"
 #include "request_display.h"
-#include "screens.h"
 #include "ui.h"
 
 namespace spoc::web {
@@ -26,13 +25,13 @@ std::string person(const ConsoleState& c, const std::optional<Id>& id) { return 
 std::string group(const ConsoleState& c, const std::optional<Id>& id) { return or_dash(c.group_name(id)); }
 
 std::string actor(const AppState& app, const Event& e) {
-    if (e.actor_user) return person(app.console, e.actor_user);
+    if (e.actor_user) return person(*app.console, e.actor_user);
     return app.t("console.party." + (e.party.empty() ? std::string("system") : e.party));
 }
 
 std::string value_text(const AppState& app, const std::string& field, const json& v) {
     if (v.is_null()) return "–";
-    if (field == "owner" && v.is_number_integer()) return person(app.console, v.get<Id>());
+    if (field == "owner" && v.is_number_integer()) return person(*app.console, v.get<Id>());
     if ((field == "impact" || field == "urgency") && v.is_string()) return app.t("level." + v.get<std::string>());
     if (field == "kind" && v.is_string()) return app.t("kind." + v.get<std::string>());
     if (field == "type" && v.is_string())
@@ -71,14 +70,14 @@ void timeline(AppState& app, const Request& r, float width) {
                                  "", kAuditSurface, ui::color::border, width);
                 break;
             case EventKind::assigned:
-                ui::timeline_box(head + app.t("console.assigned", {{"group", group(app.console, e.group)},
-                                                                  {"person", person(app.console, e.assignee)}}),
+                ui::timeline_box(head + app.t("console.assigned", {{"group", group(*app.console, e.group)},
+                                                                  {"person", person(*app.console, e.assignee)}}),
                                  e.reason, kAuditSurface, ui::color::primary, width);
                 break;
             case EventKind::escalated:
                 ui::timeline_box(head + (e.escalation == Escalation::hierarchical
                                              ? app.t("console.escalated.managers")
-                                             : app.t("console.escalated.group", {{"group", group(app.console, e.group)}})),
+                                             : app.t("console.escalated.group", {{"group", group(*app.console, e.group)}})),
                                  e.reason, IM_COL32(252, 236, 234, 255), ui::color::error, width);
                 break;
             case EventKind::invalid: break;
@@ -88,7 +87,7 @@ void timeline(AppState& app, const Request& r, float width) {
 }
 
 void facts(AppState& app, const Request& r, float width) {
-    const ConsoleState& c = app.console;
+    const ConsoleState& c = *app.console;
     ui::paragraph(r.ref + "  ·  " + app.t("kind." + json(r.kind).get<std::string>()) + "  ·  " +
                       (app.catalog.find(r.type) ? app.catalog.find(r.type)->name : r.type),
                   ui::color::muted);
@@ -128,7 +127,7 @@ void facts(AppState& app, const Request& r, float width) {
 }
 
 void reply_box(AppState& app, float width) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     ui::heading(app.t("console.reply_title"));
     if (ui::tab("desk.public", app.t("console.reply_public"), !c.reply_internal)) c.reply_internal = false;
     if (ui::tab("desk.internal", app.t("console.note"), c.reply_internal)) c.reply_internal = true;
@@ -146,7 +145,7 @@ void reply_box(AppState& app, float width) {
 }
 
 void triage_box(AppState& app, const Request& r, float width) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     ui::heading(app.t("console.triage"));
     std::vector<std::string> types;
     int type_index = -1;
@@ -177,7 +176,7 @@ void triage_box(AppState& app, const Request& r, float width) {
 }
 
 void assign_box(AppState& app, float width) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     ui::heading(app.t("console.assign"));
     std::vector<std::string> names;
     int index = -1;
@@ -208,7 +207,7 @@ void assign_box(AppState& app, float width) {
 }
 
 void escalate_box(AppState& app, const Request& r, float width) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     ui::heading(app.t("console.escalate"));
     const SupportGroup* current = c.group(r.group);
     const Tier tier = current ? current->tier : Tier::invalid;
@@ -233,7 +232,7 @@ void escalate_box(AppState& app, const Request& r, float width) {
 }
 
 void state_box(AppState& app, const Request& r, float width) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     ui::heading(app.t("console.state"));
     const State targets[] = {State::assigned, State::in_progress, State::pending, State::resolved, State::closed,
                              State::cancelled};
@@ -271,7 +270,7 @@ void state_box(AppState& app, const Request& r, float width) {
 }
 
 void keyboard(AppState& app, const Request& r) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (ui::typing()) {
         if (ui::key_pressed(ui::key::escape)) ImGui::SetWindowFocus(nullptr);
         return;
@@ -299,7 +298,7 @@ void keyboard(AppState& app, const Request& r) {
 }  // namespace
 
 void ShowDeskRequest(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (c.open && c.open->id == c.open_id) keyboard(app, *c.open);
     else if (!ui::typing() && ui::key_pressed(ui::key::escape)) go(app, Screen::queue);
     const ui::Column col = ui::begin_column(1200);

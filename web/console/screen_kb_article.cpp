@@ -5,10 +5,9 @@
 // Only those core lets write articles may change anything; the other staff read.
 #include <algorithm>
 
-#include "app_actions.h"
+#include "console_actions.h"
 #include "kb_console_actions.h"
 #include "kb_display.h"
-#include "screens.h"
 #include "ui.h"
 
 namespace spoc::web {
@@ -165,7 +164,7 @@ void keyboard(AppState& app, bool writer) {
 }  // namespace
 
 void ShowKbArticle(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     const bool writer = may_write_knowledge(app);
     keyboard(app, writer);
     const float margin = ui::px(16);

@@ -3,11 +3,10 @@
 // desk sees which articles deflect requests and which people mark as not helpful.
 #include <algorithm>
 
-#include "app_actions.h"
+#include "console_actions.h"
 #include "kb_console_actions.h"
 #include "kb_display.h"
 #include "request_display.h"
-#include "screens.h"
 #include "ui.h"
 
 namespace spoc::web {
@@ -25,7 +24,7 @@ ImU32 article_state_color(ArticleState s) {
 }
 
 void filters(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     bool changed = false;
     if (ui::key_pressed('/') && !ui::typing()) ui::focus_next_text_field();
     changed |= ui::dense_input("kb.filter", app.t("kb.filter"), k.text_filter, ui::px(280));
@@ -51,7 +50,7 @@ void filters(AppState& app) {
 }
 
 void keyboard(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     if (ui::popup_open()) return;  // the keys are the drop-down's
     if (ui::typing()) {
         if (ui::key_pressed(ui::key::escape) || ui::key_pressed(ui::key::enter)) ImGui::SetWindowFocus(nullptr);
@@ -98,7 +97,7 @@ void count_cell(std::int64_t n, ImU32 tone) {
 }
 
 void table(AppState& app, float height) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("kb", kColumnCount, flags, ImVec2(0, height))) return;
@@ -179,7 +178,7 @@ void table(AppState& app, float height) {
 }  // namespace
 
 void ShowKnowledge(AppState& app) {
-    KnowledgeDesk& k = app.console.kb;
+    KnowledgeDesk& k = app.console->kb;
     refresh_article_view(app);
     const float margin = ui::px(16);
     ImGui::SetCursorPos(ImVec2(margin, ui::px(8)));

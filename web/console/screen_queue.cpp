@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <cmath>
 
-#include "app_actions.h"
+#include "console_actions.h"
 #include "kb_console_actions.h"
 #include "platform.h"
 #include "request_display.h"
-#include "screens.h"
 #include "ui.h"
 
 namespace spoc::web {
@@ -31,7 +30,7 @@ std::string age_text(Timestamp created, Timestamp now) {
 }
 
 void filters(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     bool changed = false;
     if (ui::key_pressed('/') && !ui::typing()) ui::focus_next_text_field();
     changed |= ui::dense_input("queue.filter", app.t("console.filter"), c.text_filter, ui::px(240));
@@ -99,7 +98,7 @@ void filters(AppState& app) {
 }
 
 void keyboard(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     if (ui::typing()) {
         if (ui::key_pressed(ui::key::escape) || ui::key_pressed(ui::key::enter)) ImGui::SetWindowFocus(nullptr);
         return;
@@ -119,7 +118,7 @@ void keyboard(AppState& app) {
 }
 
 void table(AppState& app, float height) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_Sortable | ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("queue", 10, flags, ImVec2(0, height))) return;
@@ -216,7 +215,7 @@ void table(AppState& app, float height) {
 }  // namespace
 
 void ShowQueue(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     refresh_view(app);
     const float margin = ui::px(16);
     ImGui::SetCursorPos(ImVec2(margin, ui::px(8)));

@@ -4,9 +4,8 @@
 #include <algorithm>
 
 #include "access.h"
-#include "app_actions.h"
+#include "console_actions.h"
 #include "routing.h"
-#include "screens.h"
 #include "ui.h"
 
 namespace spoc::web {
@@ -14,7 +13,7 @@ namespace {
 
 // A group chooser over a rule's group name ("" = the fallback); true when changed.
 bool group_choice(AppState& app, const std::string& test_id, std::string& name, float width, const char* none_key) {
-    const ConsoleState& c = app.console;
+    const ConsoleState& c = *app.console;
     std::vector<std::string> names;
     int index = -1;
     for (std::size_t i = 0; i < c.groups.size(); ++i) {
@@ -33,7 +32,7 @@ bool group_choice(AppState& app, const std::string& test_id, std::string& name, 
 }  // namespace
 
 void ShowRouting(AppState& app) {
-    ConsoleState& c = app.console;
+    ConsoleState& c = *app.console;
     const ui::Column col = ui::begin_column(1200);
     ui::gap(8);
     if (ui::link_button("routing.back", "‹ " + app.t("console.title"))) go(app, Screen::queue);

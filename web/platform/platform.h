@@ -66,6 +66,14 @@ void performance_mark(const char* name);
 // problem message. There is no probe before the program starts; its own context is the test.
 void report_cannot_draw();
 
+// Which of the portal's two programs the page loads ("requester": spoc.js, "staff": spoc-staff.js;
+// see console/console.h), through start.js. remember_program() takes effect at the next load;
+// switch_program() remembers it and loads the page again at hash (its own address when empty).
+// switch_program() answers false, and does nothing, when the page may not switch: the staff
+// program failed to load in this tab, or it switched too often just now (no reload loops).
+void remember_program(const std::string& program);
+bool switch_program(const std::string& program, const std::string& hash);
+
 void set_page_title(const std::string& title);
 void set_page_language(const std::string& lang);
 

@@ -25,6 +25,14 @@ EM_JS(int, js_storage_set, (const char* key, const char* value), {
 });
 
 EM_JS(double, js_now, (), { return Date.now() / 1000; });
+
+// start.js's functions (absent when the page is not index.html, e.g. under a bench's own page).
+EM_JS(void, js_remember_program, (const char* program), {
+    if (typeof spocRememberProgram === "function") spocRememberProgram(UTF8ToString(program));
+});
+EM_JS(int, js_switch_program, (const char* program, const char* hash), {
+    return typeof spocSwitchProgram === "function" && spocSwitchProgram(UTF8ToString(program), UTF8ToString(hash)) ? 1 : 0;
+});
 EM_JS(double, js_monotonic, (), { return performance.now() / 1000; });
 EM_JS(int, js_utc_offset, (double at), { return -new Date(at * 1000).getTimezoneOffset(); });
 
@@ -208,6 +216,10 @@ void report_cannot_draw() { js_cannot_draw(); }
 std::string browser_language() { return take(js_browser_language()); }
 std::string stored(const std::string& key) { return take(js_storage_get(key.c_str())); }
 bool store(const std::string& key, const std::string& value) { return js_storage_set(key.c_str(), value.c_str()) != 0; }
+void remember_program(const std::string& program) { js_remember_program(program.c_str()); }
+bool switch_program(const std::string& program, const std::string& hash) {
+    return js_switch_program(program.c_str(), hash.c_str()) != 0;
+}
 Timestamp wall_clock() { return static_cast<Timestamp>(js_now()); }
 double seconds_since_start() { return js_monotonic(); }
 int utc_offset_minutes(Timestamp at) { return js_utc_offset(static_cast<double>(at)); }

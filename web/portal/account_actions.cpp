@@ -40,6 +40,7 @@ bool signed_in_staff(const AppState& app) { return app.account.user && is_staff(
 void check_session(AppState& app) {
     if (app.kiosk) {  // a kiosk is nobody's
         app.account.checked = true;
+        console_session_known(app);
         return;
     }
     http_send(api_call(app, "GET", "/api/v1/me"), [&app](const HttpResponse& res) {
@@ -47,7 +48,14 @@ void check_session(AppState& app) {
         const json j = parse_or_null(res.body);
         if (res.status == 200 && j.is_object()) {
             signed_in(app, j, stored(kCsrfKey));
-            if (signed_in_staff(app) && app.screen == Screen::home) open_console(app);
+        }
+        console_session_known(app);
+        if (signed_in_staff(app)) {
+            // A console address (a reload, a link, or the requester's program handing over) waited
+            // for this check; from home, staff go on to the console.
+            const std::string hash = location_hash();
+            if (is_console_location(hash)) follow_location(app, hash);
+            else if (app.screen == Screen::home) open_console(app);
         }
         wake();
     });
@@ -66,6 +74,7 @@ void sign_in(AppState& app) {
             store(kCsrfKey, j["csrf_token"].get<std::string>());
             signed_in(app, j.value("user", json()), j["csrf_token"].get<std::string>());
             announce(app.t("account.welcome", {{"name", app.account.user ? app.account.user->name : ""}}));
+            console_session_known(app);
             if (signed_in_staff(app)) open_console(app);
             else go(app, Screen::mine);
             return;
@@ -82,7 +91,7 @@ void sign_out(AppState& app) {
     app.account.csrf.clear();
     store(kCsrfKey, "");
     forget_account_requests(app);
-    app.console = ConsoleState();
+    console_reset(app);  // in the staff program: the requester's program at the next load
     go(app, Screen::home);
 }
 

@@ -11,7 +11,6 @@
 
 #include "access.h"
 #include "app_support.h"
-#include "kb_console_actions.h"
 #include "embedded_assets.h"
 #include "platform.h"
 #include "redraw.h"
@@ -79,6 +78,7 @@ void use_language(AppState& app, const std::string& lang, bool chosen) {
 // Only what the first screen needs comes before the first frame: on the home screen that is the
 // messages, the language and the requests this browser follows (it counts them).
 void start(AppState& app) {
+    console_start(app);
     load_config(app);  // first: it needs nothing, and its texts are the header's
     std::string lang = saved_language();
     if (lang.empty()) lang = browser_language();
@@ -137,16 +137,18 @@ std::string screen_title(const AppState& app, Screen screen) {
         case Screen::mine: return app.t("mine.title");
         case Screen::detail: return format_ref(app.open_id);
         case Screen::sign_in: return app.t("account.title");
-        case Screen::queue: return app.t("console.title");
-        case Screen::desk_request: return format_ref(app.console.open_id);
-        case Screen::routing: return app.t("routing.title");
         case Screen::article: return app.knowledge.article ? app.knowledge.article->title : app.t("article.loading");
         case Screen::solved: return app.t("solved.title");
-        case Screen::knowledge: return app.t("kb.title");
-        case Screen::kb_article: return app.console.kb.draft.title.empty() ? app.t("kb.new") : app.console.kb.draft.title;
+        case Screen::queue:
+        case Screen::desk_request:
+        case Screen::routing:
+        case Screen::knowledge:
+        case Screen::kb_article: return console_title(app, screen);
     }
     return "";
 }
+
+}  // namespace
 
 void show(AppState& app, Screen screen) {
     if (screen != app.screen) announce(screen_title(app, screen));
@@ -164,6 +166,8 @@ std::optional<std::int64_t> parse_id(std::string_view digits) {
     return id;
 }
 
+namespace {
+
 // Where the portal is, as the address's fragment: "" (home), #/report, #/request,
 // #/done, #/mine, #/mine/42, #/kb/7 (a knowledge article), #/solved.
 std::string location_of(const AppState& app) {
@@ -174,13 +178,13 @@ std::string location_of(const AppState& app) {
         case Screen::mine: return "#/mine";
         case Screen::detail: return "#/mine/" + std::to_string(app.open_id);
         case Screen::sign_in: return "#/sign-in";
-        case Screen::queue: return "#/desk";
-        case Screen::desk_request: return "#/desk/" + std::to_string(app.console.open_id);
-        case Screen::routing: return "#/desk/routing";
         case Screen::article: return "#/kb/" + std::to_string(app.knowledge.open_id);
         case Screen::solved: return "#/solved";
+        case Screen::queue:
+        case Screen::desk_request:
+        case Screen::routing:
         case Screen::knowledge:
-        case Screen::kb_article: return kb_location(app);
+        case Screen::kb_article: return console_location(app);  // #/desk...
     }
     return "";
 }
@@ -204,18 +208,10 @@ void follow_location(AppState& app, const std::string& hash) {
     if (hash == "#/mine" && !app.kiosk) return show(app, Screen::mine);
     if (hash == "#/sign-in" && !app.kiosk) return show(app, Screen::sign_in);
     // The console's places wait for the session check; without staff signed in, sign in first.
-    if (hash == "#/desk" || hash.rfind("#/desk/", 0) == 0) {
+    // In the requester's program a console address loads the staff program (console/console.h).
+    if (is_console_location(hash)) {
         if (!signed_in_staff(app)) return show(app, app.kiosk ? Screen::home : Screen::sign_in);
-        if (hash == "#/desk") return show(app, Screen::queue);
-        if (const auto kb = follow_kb_location(app, hash)) return show(app, *kb);
-        if (hash == "#/desk/routing") {
-            open_routing(app);
-            return show(app, Screen::routing);
-        }
-        if (const auto id = parse_id(std::string_view(hash).substr(7))) {
-            app.console.open_id = *id;
-            return show(app, Screen::desk_request);
-        }
+        if (follow_console_location(app, hash)) return;
     }
     // A follow link (#/follow/42/<token>, from "follow on another device") adds the
     // request to this browser's list; the token then leaves the address bar.

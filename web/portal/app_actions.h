@@ -1,7 +1,12 @@
 // What the portal does, apart from drawing: start-up, language, the request form's
 // checks (core's rules), and the calls to the API with what happens to their answers.
 #pragma once
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
 #include "app_state.h"
+#include "console/console.h"  // what the shell calls of the desk's console
 
 namespace spoc::web {
 
@@ -10,6 +15,8 @@ void finish_start(AppState& app);  // after the first frame: the saved draft, th
 std::string first_screen_texts(const AppState& app);  // what the first frame may show (the fonts' first glyphs)
 void set_language(AppState& app, const std::string& lang, bool chosen = false);  // chosen: remembered
 void go(AppState& app, Screen screen);                     // and a history entry for it
+void show(AppState& app, Screen screen);                   // without one (the address is there already)
+std::optional<std::int64_t> parse_id(std::string_view digits);  // an id from an address: digits, above 0
 void follow_location(AppState& app, const std::string& hash);  // Back, Forward, reload, a link
 
 // [SECTION] The request form
@@ -53,19 +60,5 @@ void check_session(AppState& app);   // at start: GET /api/v1/me with the cookie
 void sign_in(AppState& app);         // the form's email and password
 void sign_out(AppState& app);
 bool signed_in_staff(const AppState& app);  // the desk's console is theirs
-
-// [SECTION] The console (console/console_actions.cpp)
-void open_console(AppState& app);                      // the queue screen, loading what it needs
-void console_poll(AppState& app);                      // between frames: keeps what is on screen fresh
-void load_queue(AppState& app, Queue queue);
-void refresh_view(AppState& app);                      // filter and sort again when stale
-void open_desk_request(AppState& app, std::int64_t id);
-void console_reply(AppState& app);
-void console_triage(AppState& app);
-void console_assign(AppState& app);
-void console_escalate(AppState& app, bool functional);
-void console_transition(AppState& app);
-void open_routing(AppState& app);   // reads the routing rules from the server (the screen shows them)
-void save_routing(AppState& app);
 
 }  // namespace spoc::web

@@ -74,9 +74,7 @@ void ShowHeader(AppState& app, float height) {
     if (!app.kiosk) {
         if (app.account.user) {
             if (header_button("header.sign_out", app.t("header.sign_out"))) sign_out(app);
-            const bool in_console =
-                app.screen == Screen::queue || app.screen == Screen::desk_request || app.screen == Screen::routing ||
-                app.screen == Screen::knowledge || app.screen == Screen::kb_article;
+            const bool in_console = is_console_screen(app.screen);
             if (signed_in_staff(app) &&
                 header_button(in_console ? "header.portal" : "header.console",
                               app.t(in_console ? "header.portal" : "header.console"))) {

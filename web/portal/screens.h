@@ -21,12 +21,4 @@ void ShowSolved(AppState& app);   // after "This solved it": nothing was filed
 void ShowMyRequests(AppState& app);
 void ShowRequestDetail(AppState& app);
 void ShowSignIn(AppState& app);
-// The desk's console (console/): the queue table, and one request with the desk's actions.
-void ShowQueue(AppState& app);
-void ShowDeskRequest(AppState& app);
-void ShowRouting(AppState& app);  // where new requests land: type x organisation -> first group
-void ShowKnowledge(AppState& app);  // every knowledge article with its counters (screen_kb_articles.cpp)
-void ShowKbArticle(AppState& app);  // one article: the editor, its counters and versions
-void ShowArticleAside(AppState& app, float width);  // beside the editor: counters, versions, preview
-
 }  // namespace spoc::web
