@@ -257,3 +257,49 @@ test('a resolver reads the knowledge base and its versions but has nothing to ch
   assert.deepEqual(rolf.problems, []);
   await rolf.context.close();
 });
+
+// The portal is two programs (web/console/console.h): a requester's page load fetches the requester's
+// (spoc.wasm) and nothing of the staff's; an agent who signs in crosses to the staff program (a page
+// load keeping the address), and after she signs out the next load is the requester's again.
+test('a requester loads the requester program only; an agent who signs in runs the staff program', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const programFiles = () => fetched.filter((p) => /^\/spoc(-staff)?\.(js|wasm|data)$/.test(p));
+  const { page, problems } = await driver.openPortal(context, base, join(SHOTS, 'program-1-requester-home.png'));
+  assert.equal(await driver.program(page), 'requester');
+  assert.deepEqual([...new Set(programFiles())].sort(), ['/spoc.data', '/spoc.js', '/spoc.wasm']);
+
+  // She starts a report before she signs in: the draft crosses to the staff program.
+  await click(page, 'home.report');
+  await until('the form', async () => (await screen(page)) === 'form', 15000, page);
+  await type(page, 'form.subject', 'Docking station flickers');
+  await until('the typed subject', async () => (await shown(page, 'form.subject')) === 'Docking station flickers',
+              15000, page);
+
+  fetched.length = 0;
+  await click(page, 'header.sign_in');
+  await until('the sign-in screen', async () => (await screen(page)) === 'sign_in', 15000, page);
+  assert.equal(await driver.signIn(page, 'anna@example.org', PASSWORD), 'staff');
+  await until('the console', async () => (await screen(page)) === 'queue' &&
+                                         (await shown(page, 'account')) === 'anna@example.org', 15000, page);
+  assert.equal(await driver.program(page), 'staff');
+  assert.deepEqual([...new Set(programFiles())].sort(), ['/spoc-staff.data', '/spoc-staff.js', '/spoc-staff.wasm']);
+  assert.equal(new URL(page.url()).hash, '#/desk');
+  await page.screenshot({ path: join(SHOTS, 'program-2-staff-console.png') });
+  await page.evaluate(() => { location.hash = '#/report'; });
+  await until('her draft in the staff program', async () => (await screen(page)) === 'form' &&
+              (await shown(page, 'form.subject')) === 'Docking station flickers', 15000, page);
+
+  // Signed out, the staff program goes on as the portal; the next load is the requester's.
+  await click(page, 'header.sign_out');
+  await until('home, signed out', async () => (await screen(page)) === 'home' && !(await shown(page, 'account')),
+              15000, page);
+  fetched.length = 0;
+  await page.reload();
+  await driver.waitForProgram(page, 'requester');
+  await until('the home screen', async () => (await screen(page)) === 'home', 15000, page);
+  assert.ok(!programFiles().some((p) => p.startsWith('/spoc-staff')), `fetched ${programFiles()}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
