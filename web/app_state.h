@@ -20,7 +20,7 @@ namespace spoc::web {
 
 struct ConsoleState;  // console/console_state.h: only the staff program has the console (console/console.h)
 
-enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing, article, solved, knowledge, kb_article };
+enum class Screen { home, form, submitted, mine, detail, sign_in, queue, desk_request, routing, article, solved, knowledge, kb_article, desk_search };
 const char* screen_name(Screen s);  // "home", "form", ... (what the browser tests ask for)
 
 // assets/portal.json: who runs this service desk.

@@ -92,7 +92,8 @@ void show_screen(AppState& app) {
         case Screen::desk_request:
         case Screen::routing:
         case Screen::knowledge:
-        case Screen::kb_article: return ShowConsoleScreen(app);  // console/console.h
+        case Screen::kb_article:
+        case Screen::desk_search: return ShowConsoleScreen(app);  // console/console.h
     }
 }
 

@@ -3,6 +3,7 @@
 // group; a resolver asks the requester in public and adds an internal note; the requester answers
 // in the portal without ever seeing the note; the resolver resolves it and the requester sees it
 // resolved. And an agent logs a phone call and resolves it at once: a first-contact resolution.
+// Routing edited in the console; and the desk's full-text search (issue 7) over an internal note.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
@@ -230,6 +231,44 @@ test('an agent sends a request type to a second line group in the console, and n
     type: 'network_vpn', subject: 'VPN slow at home', impact: 'low', urgency: 'low', fields: { connection: 'vpn' },
     requester: { name: 'Ada', email: 'ada@example.org' } });
   assert.equal(filed.group, groups.network.id);
+  assert.deepEqual(anna.problems, []);
+  await anna.context.close();
+});
+
+test('the desk finds a request by the words of an internal note, the matches marked, and opens it by keyboard',
+     async () => {
+  const filed = await made('POST', '/api/v1/requests', {
+    type: 'broken_hardware', fields: { device: 'printer' }, subject: 'Printer on the third floor streaks pages',
+    impact: 'low', urgency: 'medium',
+    description: 'Every page has a grey line down the middle.', requester: { name: 'Pia', email: 'pia@example.org' } });
+  await made('POST', `/api/v1/requests/${filed.id}/comments`,
+             { body: 'Toner cartridge smudges: ordered a new drum from the vendor.', internal: true });
+  const anna = await signedIn('anna', 'search-anna');
+  const { page } = anna;
+  await until('the console', async () => (await screen(page)) === 'queue', 15000, page);
+  await page.keyboard.press('s');
+  await until('the search', async () => (await screen(page)) === 'desk_search' && (await shown(page, 'typing')) === 'yes',
+              15000, page);
+  await page.keyboard.type('smudges drum', { delay: 15 });
+  await page.keyboard.press('Enter');
+  await until('the results', async () => (await shown(page, 'search.status')) === '1', 15000, page);
+  assert.equal(await shown(page, 'search.words'), 'smudges drum', 'what was typed, and nothing else');
+  const snippet = await shown(page, `search.row.${filed.ref}`);
+  assert.match(snippet, /\*\*smudges\*\*/i, 'the note\'s matching words are marked');
+  assert.match(snippet, /\*\*drum\*\*/i);
+  await shot(page, 'search-results');
+  await page.keyboard.press('Enter');
+  await until(`${filed.ref} open`, async () => (await screen(page)) === 'desk_request' &&
+                                               (await shown(page, 'desk.ref')) === filed.ref, 15000, page);
+  // A word nobody wrote finds nothing, and says so.
+  await page.goBack();
+  await until('the search again', async () => (await screen(page)) === 'desk_search', 15000, page);
+  await page.keyboard.press('/');
+  await until('the field', async () => (await shown(page, 'typing')) === 'yes', 15000, page);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('zebra', { delay: 15 });
+  await page.keyboard.press('Enter');
+  await until('no results', async () => (await shown(page, 'search.status')) === '0', 15000, page);
   assert.deepEqual(anna.problems, []);
   await anna.context.close();
 });

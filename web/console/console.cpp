@@ -21,6 +21,7 @@ void ShowConsoleScreen(AppState& app) {
         case Screen::routing: return ShowRouting(app);
         case Screen::knowledge: return ShowKnowledge(app);
         case Screen::kb_article: return ShowKbArticle(app);
+        case Screen::desk_search: return ShowRequestSearch(app);
         default: return;
     }
 }
@@ -30,6 +31,7 @@ std::string console_title(const AppState& app, Screen s) {
         case Screen::queue: return app.t("console.title");
         case Screen::desk_request: return format_ref(app.console->open_id);
         case Screen::routing: return app.t("routing.title");
+        case Screen::desk_search: return app.t("search.title");
         case Screen::knowledge: return app.t("kb.title");
         case Screen::kb_article: return app.console->kb.draft.title.empty() ? app.t("kb.new") : app.console->kb.draft.title;
         default: return "";
@@ -41,6 +43,7 @@ std::string console_location(const AppState& app) {
         case Screen::queue: return "#/desk";
         case Screen::desk_request: return "#/desk/" + std::to_string(app.console->open_id);
         case Screen::routing: return "#/desk/routing";
+        case Screen::desk_search: return "#/desk/search";
         case Screen::knowledge:
         case Screen::kb_article: return kb_location(app);
         default: return "";
@@ -54,6 +57,10 @@ bool follow_console_location(AppState& app, const std::string& hash) {
     }
     if (const auto kb = follow_kb_location(app, hash)) {
         show(app, *kb);
+        return true;
+    }
+    if (hash == "#/desk/search") {
+        open_request_search(app, false);
         return true;
     }
     if (hash == "#/desk/routing") {

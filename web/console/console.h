@@ -20,7 +20,7 @@ namespace spoc::web {
 // The console's screens (the queue, a request at the desk, routing, the knowledge base).
 inline bool is_console_screen(Screen s) {
     return s == Screen::queue || s == Screen::desk_request || s == Screen::routing || s == Screen::knowledge ||
-           s == Screen::kb_article;
+           s == Screen::kb_article || s == Screen::desk_search;
 }
 inline bool is_console_location(const std::string& hash) { return hash == "#/desk" || hash.rfind("#/desk/", 0) == 0; }
 

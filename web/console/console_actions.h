@@ -19,11 +19,15 @@ void console_escalate(AppState& app, bool functional);
 void console_transition(AppState& app);
 void open_routing(AppState& app);  // reads the routing rules from the server (the screen shows them)
 void save_routing(AppState& app);
+// The search screen, its field taking the keyboard (history: a new entry, else the address is there).
+void open_request_search(AppState& app, bool history);
+void search_requests(AppState& app);  // the words typed: one page, best match first (request_search.cpp)
 
 // The console's screens: the queue table, one request with the desk's actions, routing, knowledge.
 void ShowQueue(AppState& app);
 void ShowDeskRequest(AppState& app);
-void ShowRouting(AppState& app);    // where new requests land: type x organisation -> first group
+void ShowRouting(AppState& app);
+void ShowRequestSearch(AppState& app);  // full text over every request the desk may see    // where new requests land: type x organisation -> first group
 void ShowKnowledge(AppState& app);  // every knowledge article with its counters (screen_kb_articles.cpp)
 void ShowKbArticle(AppState& app);  // one article: the editor, its counters and versions
 void ShowArticleAside(AppState& app, float width);  // beside the editor: counters, versions, preview

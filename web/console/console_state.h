@@ -19,6 +19,21 @@ namespace spoc::web {
 // The columns a queue sorts by (clicking a header, or the keyboard).
 enum class QueueColumn { ref, priority, state, subject, requester, organisation, group, assignee, age, updated };
 
+// The desk's full-text search over every request it may see (GET /api/v1/requests?q=): best
+// match first, each with the server's snippet (the matched words between **).
+struct RequestSearch {
+    std::string words;                  // as typed
+    std::string searched;               // the words the results on screen are for
+    std::vector<Request> results;
+    std::vector<std::string> snippets;  // one per result ("" when the server gave none)
+    bool more = false;                  // more requests match than one page shows
+    bool searching = false;
+    bool failed = false;
+    int generation = 0;                 // a newer search makes older answers stale
+    int selected = 0;
+    bool focus = false;                 // the words' field takes the keyboard (the screen opened)
+};
+
 struct ConsoleState {
     Queue queue = Queue::unassigned;
     std::vector<Request> rows;       // the whole queue as loaded (pages of 200)
@@ -71,6 +86,7 @@ struct ConsoleState {
 
     // The knowledge base as the desk manages it (kb_console_state.h).
     KnowledgeDesk kb;
+    RequestSearch search;
 
     // Names for the ids a request carries.
     std::map<Id, User> people;

@@ -103,6 +103,7 @@ void facts(AppState& app, const Request& r, float width) {
     if (r.filed_by) ui::paragraph(app.t("console.filed_by") + ": " + person(c, r.filed_by), ui::color::muted);
     ui::paragraph(app.t("console.owner") + ": " + person(c, r.owner) + "    " + app.t("console.group") + ": " +
                   group(c, r.group) + "    " + app.t("console.assignee") + ": " + person(c, r.assignee));
+    ui::shown("desk.ref", r.ref);
     ui::shown("desk.state", to_string(r.state));
     ui::shown("desk.group", group(c, r.group));
     ui::shown("desk.priority", std::to_string(r.priority));

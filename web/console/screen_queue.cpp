@@ -236,6 +236,9 @@ void ShowQueue(AppState& app) {
         open_routing(app);
         go(app, Screen::routing);
     }
+    ImGui::SameLine(0, ui::px(8));
+    if (ui::dense_button("queue.search", app.t("console.search")) || (!ui::typing() && ui::key_pressed('S')))
+        open_request_search(app, true);
     if (may_use_knowledge(app)) {
         ImGui::SameLine(0, ui::px(8));
         if (ui::dense_button("queue.knowledge", app.t("kb.open_key")) || (!ui::typing() && ui::key_pressed('B')))

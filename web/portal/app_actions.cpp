@@ -143,7 +143,8 @@ std::string screen_title(const AppState& app, Screen screen) {
         case Screen::desk_request:
         case Screen::routing:
         case Screen::knowledge:
-        case Screen::kb_article: return console_title(app, screen);
+        case Screen::kb_article:
+        case Screen::desk_search: return console_title(app, screen);
     }
     return "";
 }
@@ -184,7 +185,8 @@ std::string location_of(const AppState& app) {
         case Screen::desk_request:
         case Screen::routing:
         case Screen::knowledge:
-        case Screen::kb_article: return console_location(app);  // #/desk...
+        case Screen::kb_article:
+        case Screen::desk_search: return console_location(app);  // #/desk...
     }
     return "";
 }
@@ -468,6 +470,7 @@ const char* screen_name(Screen s) {
         case Screen::solved: return "solved";
         case Screen::knowledge: return "knowledge";
         case Screen::kb_article: return "kb_article";
+        case Screen::desk_search: return "desk_search";
     }
     return "home";
 }
