@@ -2,7 +2,7 @@
 // memory with the right content types, compressed once (http/static_files.h) and sent in the
 // encoding the browser accepts, with an ETag (304 when it still has them). Every file carries the
 // portal's security headers: a Content-Security-Policy that lets only the portal's own files and
-// its WebAssembly run, Referrer-Policy, X-Frame-Options and Cross-Origin-Opener-Policy.
+// its WebAssembly run, Referrer-Policy and X-Frame-Options.
 #pragma once
 #include <httplib.h>
 

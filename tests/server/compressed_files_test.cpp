@@ -73,7 +73,6 @@ void check_file_headers(const httplib::Result& res) {
     CHECK(res->get_header_value("X-Content-Type-Options") == "nosniff");
     CHECK(res->get_header_value("Referrer-Policy") == "no-referrer");
     CHECK(res->get_header_value("X-Frame-Options") == "DENY");
-    CHECK(res->get_header_value("Cross-Origin-Opener-Policy") == "same-origin");
     CHECK(res->get_header_value("Cache-Control") == "no-cache");
     CHECK(res->get_header_value("Vary") == "Accept-Encoding");
     CHECK_FALSE(res->get_header_value("ETag").empty());
