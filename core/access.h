@@ -60,6 +60,9 @@ bool may_escalate(RequestAccess a);       // functionally or to the managers
 // none of the desk's own fields (owner, group, assignee, escalation); a requester does not see
 // the help desk's diagnosis either.
 json request_view(const Request& r, RequestAccess a);
+// The same as JSON text (request_view(r, a).dump(), byte for byte), written without the tree
+// (request_json.cpp): the signed-in read answers with it.
+std::string request_view_text(const Request& r, RequestAccess a);
 
 // Filing for someone else ("on_behalf_of") and with a diagnosis: partner help desks for their
 // organisation's people, the desk for anyone.

@@ -72,6 +72,13 @@ void send_json(httplib::Response& res, int status, const json& body) {
     res.set_header("Content-Type", "application/json");
 }
 
+void send_json_text(httplib::Response& res, int status, std::string body) {
+    res.status = status;
+    res.body = std::move(body);
+    res.headers.erase("Content-Type");
+    res.set_header("Content-Type", "application/json");
+}
+
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
                 const std::string& field) {
     json err = {{"code", code}, {"message", message}};

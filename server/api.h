@@ -16,6 +16,8 @@ namespace spoc {
 constexpr std::size_t kMaxBodyBytes = 1 << 20;  // 1 MiB; larger bodies get 413
 
 void send_json(httplib::Response& res, int status, const json& body);
+// The same for JSON already written as text (request_view_text).
+void send_json_text(httplib::Response& res, int status, std::string body);
 
 // {"error": {"code", "message", "field"?, "details"?}}
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,

@@ -223,7 +223,7 @@ void show_request(App& app, const httplib::Request& req, httplib::Response& res)
     // Read once: what decided the access is what is shown (a follow token's reach reads it here).
     const auto r = reach->request ? reach->request : app.store.find(*id);
     if (!r) return send_request_not_found(res);
-    send_json(res, 200, request_view(*r, reach->access));
+    send_json_text(res, 200, request_view_text(*r, reach->access));
 }
 
 void triage_request(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -256,7 +256,7 @@ void triage_request(App& app, const httplib::Request& req, httplib::Response& re
     if (!r) return send_request_not_found(res);
     if (error == TriageError::closed)
         return send_error(res, 409, "request_closed", "This request is closed; its triage cannot change.");
-    send_json(res, 200, request_view(*r, reach->access));
+    send_json_text(res, 200, request_view_text(*r, reach->access));
 }
 
 }  // namespace

@@ -117,7 +117,7 @@ void comment_on_request(App& app, const httplib::Request& req, httplib::Response
     });
     if (!r) return send_request_not_found(res);
     if (closed) return send_error(res, 409, "request_closed", "This request is closed; please file a new one.");
-    send_json(res, 201, request_view(*r, reach->access));
+    send_json_text(res, 201, request_view_text(*r, reach->access));
 }
 
 void transition_request(App& app, const httplib::Request& req, httplib::Response& res) {
@@ -147,7 +147,7 @@ void transition_request(App& app, const httplib::Request& req, httplib::Response
     });
     if (!r) return send_request_not_found(res);
     switch (error) {
-        case TransitionError::none: return send_json(res, 200, request_view(*r, reach->access));
+        case TransitionError::none: return send_json_text(res, 200, request_view_text(*r, reach->access));
         case TransitionError::unknown_state: return send_error(res, 422, "invalid_field", transition_message(error), "to");
         case TransitionError::reason_required:
             return send_error(res, 422, "reason_required", transition_message(error), "reason");
@@ -187,7 +187,7 @@ void assign_request(App& app, const httplib::Request& req, httplib::Response& re
     });
     if (!r) return send_request_not_found(res);
     if (error != AssignError::none) return send_assign_error(res, error);
-    send_json(res, 200, request_view(*r, reach->access));
+    send_json_text(res, 200, request_view_text(*r, reach->access));
 }
 
 // {"kind": "functional", "group", "reason"} or {"kind": "hierarchical", "reason"}
@@ -225,7 +225,7 @@ void escalate_request(App& app, const httplib::Request& req, httplib::Response& 
     if (!r) return send_request_not_found(res);
     if (error != AssignError::none) return send_assign_error(res, error);
     // A resolver who escalated it away may no longer see the request: they get what they had.
-    send_json(res, 200, request_view(*r, reach->access));
+    send_json_text(res, 200, request_view_text(*r, reach->access));
 }
 
 }  // namespace
