@@ -165,10 +165,14 @@ void triage_box(AppState& app, const Request& r, float width) {
             if (levels[i] == value) index = i;
         if (ui::select(id, names, index, half)) value = levels[index];
     };
-    const float left = ImGui::GetCursorPosX();
-    ui::paragraph(app.t("console.impact"), ui::color::muted);
-    ImGui::SameLine(left + half + ui::px(8));
-    ui::paragraph(app.t("console.urgency"), ui::color::muted);
+    // Two labels on one line, each above its drop-down. (SameLine(x) counts x from the group's
+    // start, which GetCursorPosX() already includes: "Urgency" went out of sight to the right.)
+    const std::string impact = app.t("console.impact");
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::muted);
+    ImGui::TextUnformatted(impact.c_str());
+    ImGui::SameLine(0, std::max(ui::px(8), half + ui::px(8) - ImGui::CalcTextSize(impact.c_str()).x));
+    ImGui::TextUnformatted(app.t("console.urgency").c_str());
+    ImGui::PopStyleColor();
     level_select("desk.impact", c.impact);
     ImGui::SameLine(0, ui::px(8));
     level_select("desk.urgency", c.urgency);
