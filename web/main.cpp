@@ -28,7 +28,7 @@ AppState g_app;
 int g_width = 0, g_height = 0;  // the drawing buffer, device pixels
 
 bool busy() {
-    return http_in_flight() > 0 || ui::active_text_field() || ImGui::GetIO().MouseDown[0];
+    return http_in_flight() > 0 || ui::active_text_field() || ImGui::GetIO().MouseDown[0] || ui::keys_waiting();
 }
 
 double g_last_touch = 0;  // seconds_since_start() of the person's last input

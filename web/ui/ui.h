@@ -149,6 +149,7 @@ void note_key_press(int glfw_key);  // from the platform's key callback
 // fast hand) is down for this frame, so ImGui's text fields see it too (1.86 reads key states).
 void hold_tapped_keys();
 void end_frame_keys();              // after a frame: the presses were seen, the tapped keys released
+bool keys_waiting();                // a second tap of a key waits for a later frame
 
 // [SECTION] Touch: dragging empty space scrolls the current window, as on a phone.
 void drag_to_scroll();

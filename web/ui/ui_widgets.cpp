@@ -317,8 +317,12 @@ bool text_field(const std::string& test_id, const std::string& label_text, std::
 // [SECTION] Keyboard
 
 namespace {
-std::vector<int> g_presses;
-std::vector<int> g_held;  // keys tapped since the last frame, held down for this one
+std::vector<int> g_incoming;     // presses from the platform since the last frame drawn
+std::vector<int> g_presses;      // this frame's: at most one of each key
+std::vector<int> g_held;         // keys tapped since the last frame, held down for this one
+std::vector<int> g_held_before;  // held in the last frame: up for one frame before the next tap
+
+bool contains(const std::vector<int>& keys, int k) { return std::find(keys.begin(), keys.end(), k) != keys.end(); }
 
 // As ImGui's GLFW backend sets them from the keys' states.
 void update_modifiers(ImGuiIO& io) {
@@ -329,11 +333,24 @@ void update_modifiers(ImGuiIO& io) {
 }
 }
 
-bool key_pressed(int glfw_key) { return std::find(g_presses.begin(), g_presses.end(), glfw_key) != g_presses.end(); }
-void note_key_press(int glfw_key) { g_presses.push_back(glfw_key); }
+bool key_pressed(int glfw_key) { return contains(g_presses, glfw_key); }
+void note_key_press(int glfw_key) { g_incoming.push_back(glfw_key); }
+bool keys_waiting() { return !g_incoming.empty(); }
 
+// A key tapped twice between two frames (Enter, Enter for an empty line, on a slow frame) is
+// down in this frame and again in the one after next (ImGui sees a press only after a frame with
+// the key up): the second tap waits instead of being lost. Repeats of a key held down are one.
 void hold_tapped_keys() {
     ImGuiIO& io = ImGui::GetIO();
+    std::vector<int> later;
+    g_presses.clear();
+    for (const int k : g_incoming) {
+        const bool down = k >= 0 && k < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[k];
+        const bool again = contains(g_presses, k);
+        if (!down && (again || contains(g_held_before, k))) later.push_back(k);
+        else if (!again) g_presses.push_back(k);
+    }
+    g_incoming = std::move(later);
     for (const int k : g_presses)
         if (k >= 0 && k < IM_ARRAYSIZE(io.KeysDown) && !io.KeysDown[k]) {
             io.KeysDown[k] = true;
@@ -347,6 +364,7 @@ void end_frame_keys() {
     ImGuiIO& io = ImGui::GetIO();
     for (const int k : g_held) io.KeysDown[k] = false;  // released before this frame
     if (!g_held.empty()) update_modifiers(io);
+    g_held_before = std::move(g_held);
     g_held.clear();
 }
 bool typing() { return ImGui::GetIO().WantTextInput; }
