@@ -643,7 +643,7 @@ else
   echo "  native: search_bench did not build"
 fi
 if cmake --build build/web --target search_bench > /dev/null 2>&1 && [[ -f build/web/search_bench.js ]]; then
-  node build/web/search_bench.js | grep -E "hint per keystroke|served index, load" | sed 's/^/  node    /'
+  node --no-experimental-fetch build/web/search_bench.js | grep -E "hint per keystroke|served index, load" | sed 's/^/  node    /'
 else
   echo "  node: search_bench did not build"
 fi
