@@ -245,19 +245,28 @@ void refresh_article_view(AppState& app) {
     k.view_stale = false;
 }
 
+namespace {
+
+// Nothing of the article the editor had open: its draft, versions, errors and conflict.
+void forget_open_article(KnowledgeDesk& k) {
+    k.draft = ArticleDraft{};
+    k.open.reset();
+    k.versions.clear();
+    k.version_shown = -1;
+    k.field_errors.clear();
+    k.notice.clear();
+    k.newer_version.reset();
+    k.based_on.reset();
+}
+
+}  // namespace
+
 void open_kb_article(AppState& app, Id id) {
     KnowledgeDesk& k = app.console->kb;
     const bool same = k.draft.id == id;
     if (!same) {  // another article: what was typed in this one is kept only for it
-        k.draft = ArticleDraft{};
+        forget_open_article(k);
         k.draft.id = id;
-        k.open.reset();
-        k.versions.clear();
-        k.version_shown = -1;
-        k.field_errors.clear();
-        k.notice.clear();
-        k.newer_version.reset();
-        k.based_on.reset();
         for (const Article& a : k.rows)
             if (a.id == id) {
                 k.open = a;
@@ -273,15 +282,8 @@ void new_kb_article(AppState& app) {
     if (!may_write_knowledge(app)) return;
     KnowledgeDesk& k = app.console->kb;
     if (k.draft.id != 0 || k.open) {  // a new article typed earlier and not saved stays
-        k.draft = ArticleDraft{};
+        forget_open_article(k);
         k.draft.lang = app.lang == "de" ? ArticleLang::de : ArticleLang::en;
-        k.open.reset();
-        k.versions.clear();
-        k.version_shown = -1;
-        k.field_errors.clear();
-        k.notice.clear();
-        k.newer_version.reset();
-        k.based_on.reset();
     }
     k.focus = 1;
     go(app, Screen::kb_article);
